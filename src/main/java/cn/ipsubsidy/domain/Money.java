@@ -1,0 +1,55 @@
+package cn.ipsubsidy.domain;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+
+/**
+ * Money is yuan as {@link BigDecimal} with two decimals (fen). Every percentage result is rounded
+ * half-up to the fen at the step where it is made (clause catalog, "Money").
+ */
+public final class Money {
+  public static final int SCALE = 2;
+  public static final BigDecimal ZERO = BigDecimal.ZERO.setScale(SCALE);
+  public static final BigDecimal FEN = new BigDecimal("0.01");
+
+  private Money() {}
+
+  /** Rounds half-up to the fen. */
+  public static BigDecimal fen(BigDecimal amount) {
+    return amount.setScale(SCALE, RoundingMode.HALF_UP);
+  }
+
+  public static BigDecimal of(String plain) {
+    return fen(new BigDecimal(plain));
+  }
+
+  public static BigDecimal of(long yuan) {
+    return fen(BigDecimal.valueOf(yuan));
+  }
+
+  public static BigDecimal min(BigDecimal a, BigDecimal b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  public static boolean isPositive(BigDecimal amount) {
+    return amount != null && amount.compareTo(FEN) >= 0;
+  }
+
+  /** "12,345.60": the display form used in explanations and the audit trail. */
+  public static String format(BigDecimal amount) {
+    if (amount == null) {
+      return "";
+    }
+    DecimalFormat f = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
+    f.setRoundingMode(RoundingMode.HALF_UP);
+    return f.format(amount);
+  }
+
+  /** "12345.60": the plain form, parseable again, used in CSV and YAML. */
+  public static String plain(BigDecimal amount) {
+    return amount == null ? "" : fen(amount).toPlainString();
+  }
+}

@@ -1,0 +1,63 @@
+package cn.ipsubsidy.engine;
+
+import cn.ipsubsidy.domain.Level;
+import cn.ipsubsidy.policy.ClauseCode;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What earlier runs already paid, as the caps and the exactly-once checks need it. The ledger
+ * implements this; a run without a ledger uses {@link #NONE}. Keys are the same strings the engine
+ * builds (see {@link CapKeys}).
+ */
+public interface PriorPayouts {
+
+  /** Paid to {@code entityId} under annual cap {@code group} in budget {@code year}. */
+  BigDecimal paidInYear(String entityId, String group, int year);
+
+  /** The runs that contributed to {@link #paidInYear}, for the explanation. */
+  default List<String> runsInYear(String entityId, String group, int year) {
+    return List.of();
+  }
+
+  /** Paid in all years under lifetime cap {@code group} for {@code projectKey}. */
+  BigDecimal paidLifetime(String group, String projectKey);
+
+  /** A payment of the reference key under the duplicate group, if any. */
+  Optional<PriorPayment> referencePaid(String group, String referenceKey);
+
+  /** A one-time award already paid to the entity under the clause at the level (null level ok). */
+  Optional<PriorPayment> oneTimePaid(String entityId, ClauseCode clause, Level level);
+
+  /** A payment already posted for this claim id, if any. */
+  Optional<PriorPayment> claimPaid(String claimId);
+
+  PriorPayouts NONE =
+      new PriorPayouts() {
+        @Override
+        public BigDecimal paidInYear(String entityId, String group, int year) {
+          return BigDecimal.ZERO;
+        }
+
+        @Override
+        public BigDecimal paidLifetime(String group, String projectKey) {
+          return BigDecimal.ZERO;
+        }
+
+        @Override
+        public Optional<PriorPayment> referencePaid(String group, String referenceKey) {
+          return Optional.empty();
+        }
+
+        @Override
+        public Optional<PriorPayment> oneTimePaid(String entityId, ClauseCode clause, Level level) {
+          return Optional.empty();
+        }
+
+        @Override
+        public Optional<PriorPayment> claimPaid(String claimId) {
+          return Optional.empty();
+        }
+      };
+}

@@ -1,0 +1,22 @@
+package cn.ipsubsidy.policy;
+
+/**
+ * How a clause treats 凭证号.
+ *
+ * <ul>
+ *   <li>{@code UNIQUE}: a reference (patent no., registration no., case no., certificate no.) is
+ *       paid at most once per {@code group} across all periods; clauses sharing a group are
+ *       exclusive for the same reference (wx-2020 4a/4b).
+ *   <li>{@code UNIQUE_PER_METRIC}: as UNIQUE, but the key is the reference with the metric (wx-2020
+ *       1c: the same patent is paid once per maintenance year).
+ *   <li>{@code PROJECT}: the reference names a project or platform that may claim again (staged
+ *       support); it keys the lifetime cap and is not a duplicate.
+ * </ul>
+ */
+public record ReferenceRule(Mode mode, String group, boolean entityWhenEmpty) {
+  public enum Mode {
+    UNIQUE,
+    UNIQUE_PER_METRIC,
+    PROJECT
+  }
+}
