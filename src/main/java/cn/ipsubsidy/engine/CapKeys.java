@@ -1,0 +1,35 @@
+package cn.ipsubsidy.engine;
+
+import cn.ipsubsidy.domain.Claim;
+import cn.ipsubsidy.domain.Level;
+import cn.ipsubsidy.policy.ClauseCode;
+import java.util.List;
+
+/**
+ * The keys under which caps and exactly-once checks count, shared by the engine and the ledger so
+ * both count the same thing.
+ */
+public final class CapKeys {
+  private CapKeys() {}
+
+  /** The project a lifetime cap counts for: its reference number, else the entity. */
+  public static String project(Claim claim) {
+    List<String> refs = claim.references();
+    return refs.isEmpty() ? "entity:" + claim.entityId() : String.join(";", refs);
+  }
+
+  /** The key of a duplicate check for one reference; with the metric for per-year references. */
+  public static String reference(String reference, Long metricOrNull) {
+    return metricOrNull == null ? reference : reference + "#" + metricOrNull;
+  }
+
+  /** The key of a one-time award: entity, clause and level. */
+  public static String oneTime(String entityId, ClauseCode clause, Level level) {
+    return entityId + "|" + clause + "|" + (level == null ? "" : level.name());
+  }
+
+  /** The key of an annual cap: entity and group (the year is the run's). */
+  public static String annual(String entityId, String group) {
+    return entityId + "|" + group;
+  }
+}

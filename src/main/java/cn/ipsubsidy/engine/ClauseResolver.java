@@ -1,0 +1,106 @@
+package cn.ipsubsidy.engine;
+
+import cn.ipsubsidy.domain.Bilingual;
+import cn.ipsubsidy.policy.Clause;
+import cn.ipsubsidy.policy.ClauseCode;
+import cn.ipsubsidy.policy.Jurisdiction;
+import cn.ipsubsidy.policy.PolicyDocument;
+import cn.ipsubsidy.policy.PolicyRegistry;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Step 1 of the catalog, first half: which clause a 条款 cell names. The cell holds a full code
+ * ("lyg-2021/2a"), a bare code ("2a") when --policy names the policy, and either may be followed by
+ * the clause name as the template's drop-down writes it.
+ */
+final class ClauseResolver {
+  private static final Pattern FULL =
+      Pattern.compile("^\\s*([A-Za-z]+-\\d{4})\\s*[/／]\\s*(\\d+[A-Za-z])(?:[\\s:：].*)?$");
+  private static final Pattern BARE = Pattern.compile("^\\s*(\\d+[A-Za-z])(?:[\\s:：].*)?$");
+
+  private final PolicyRegistry registry;
+  private final String defaultPolicyId;
+
+  ClauseResolver(PolicyRegistry registry, String defaultPolicyId) {
+    this.registry = registry;
+    this.defaultPolicyId = defaultPolicyId;
+  }
+
+  /** The outcome: a clause, or why none (bad data unless {@code otherJurisdiction}). */
+  record Resolution(Clause clause, PolicyDocument document, Bilingual problem, boolean badData) {}
+
+  Resolution resolve(String cell, Jurisdiction jurisdiction) {
+    String text = cell == null ? "" : cell.replace('\u00a0', ' ');
+    Matcher full = FULL.matcher(text);
+    if (full.matches()) {
+      ClauseCode code =
+          new ClauseCode(
+              full.group(1).toLowerCase(Locale.ROOT), full.group(2).toLowerCase(Locale.ROOT));
+      return byCode(code, cell, jurisdiction);
+    }
+    Matcher bare = BARE.matcher(text);
+    if (bare.matches()) {
+      String local = bare.group(1).toLowerCase(Locale.ROOT);
+      if (defaultPolicyId != null) {
+        return byCode(new ClauseCode(defaultPolicyId, local), cell, jurisdiction);
+      }
+      List<ClauseCode> candidates =
+          registry.documents().stream()
+              .filter(d -> d.jurisdiction().id().equals(jurisdiction.id()))
+              .flatMap(d -> d.clause(local).stream())
+              .map(Clause::code)
+              .toList();
+      if (candidates.size() == 1) {
+        return byCode(candidates.get(0), cell, jurisdiction);
+      }
+      if (candidates.isEmpty()) {
+        return bad(
+            "条款代码 " + local + " 在 " + jurisdiction.city() + " 的政策中不存在",
+            "no policy of " + jurisdiction.city() + " has a clause " + local);
+      }
+      return bad(
+          "条款代码 " + local + " 不唯一，请写明政策，如 " + candidates + "，或使用 --policy",
+          "clause " + local + " is ambiguous: write one of " + candidates + " or use --policy");
+    }
+    return bad(
+        "条款“" + cell + "”不是有效的条款代码（应如 lyg-2021/2a）",
+        "'" + cell + "' is not a clause code (expected e.g. lyg-2021/2a)");
+  }
+
+  private Resolution byCode(ClauseCode code, String cell, Jurisdiction jurisdiction) {
+    PolicyDocument doc = registry.document(code.policyId()).orElse(null);
+    if (doc == null) {
+      return bad(
+          "未登记的政策 " + code.policyId() + "（条款“" + cell + "”）",
+          "unknown policy " + code.policyId() + " in '" + cell + "'");
+    }
+    Clause clause = doc.clause(code.local()).orElse(null);
+    if (clause == null) {
+      return bad(
+          doc.number() + " 无条款 " + code.local() + "（条款“" + cell + "”）",
+          "policy " + doc.id() + " has no clause " + code.local());
+    }
+    if (!doc.jurisdiction().id().equals(jurisdiction.id())) {
+      return new Resolution(
+          clause,
+          doc,
+          Bilingual.of(
+              "条款 " + code + " 属于" + doc.jurisdiction().city() + "的政策，不适用于" + jurisdiction.city(),
+              "clause "
+                  + code
+                  + " belongs to a policy of "
+                  + doc.jurisdiction().city()
+                  + ", not of "
+                  + jurisdiction.city()),
+          false);
+    }
+    return new Resolution(clause, doc, null, false);
+  }
+
+  private static Resolution bad(String zh, String en) {
+    return new Resolution(null, null, Bilingual.of(zh, en), true);
+  }
+}
