@@ -1,0 +1,98 @@
+package cn.ipsubsidy.report;
+
+import cn.ipsubsidy.domain.Money;
+import java.math.BigDecimal;
+import org.apache.poi.ss.SpreadsheetVersion;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+
+/** Writing typed values into cells, the same way on every sheet. */
+final class Cells {
+  static final int MAX_TEXT = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
+  static final String TRUNCATED = "…（截断，全文见审计日志 truncated, see the audit log）";
+
+  /** Column widths are capped so one long explanation does not push the rest off screen. */
+  static final int MAX_WIDTH_CHARS = 60;
+
+  private Cells() {}
+
+  /** Writes a text cell, neutralised; null or empty leaves the cell out. Returns display width. */
+  static int text(Row row, int col, String value, CellStyle style) {
+    if (value == null || value.isEmpty()) {
+      return 0;
+    }
+    String safe = FormulaGuard.neutralise(value);
+    if (safe.length() > MAX_TEXT) {
+      int cut = MAX_TEXT - TRUNCATED.length();
+      if (Character.isLowSurrogate(safe.charAt(cut))) {
+        cut--;
+      }
+      safe = safe.substring(0, cut) + TRUNCATED;
+    }
+    Cell cell = row.createCell(col);
+    cell.setCellValue(safe);
+    if (style != null) {
+      cell.setCellStyle(style);
+    }
+    return displayWidth(safe);
+  }
+
+  /**
+   * Writes a money cell as a number with {@code #,##0.00}; null leaves the cell empty. The double
+   * is exact enough for amounts of two decimals below 10^13; sums are made in BigDecimal, not here.
+   */
+  static int money(Row row, int col, BigDecimal value, CellStyle style) {
+    if (value == null) {
+      return 0;
+    }
+    Cell cell = row.createCell(col);
+    cell.setCellValue(value.doubleValue());
+    cell.setCellStyle(style);
+    return Money.format(value).length();
+  }
+
+  static int integer(Row row, int col, Number value, CellStyle style) {
+    if (value == null) {
+      return 0;
+    }
+    Cell cell = row.createCell(col);
+    cell.setCellValue(value.longValue());
+    cell.setCellStyle(style);
+    return value.toString().length();
+  }
+
+  /** Approximate width in character cells: CJK and full-width characters count two. */
+  static int displayWidth(String text) {
+    if (text == null) {
+      return 0;
+    }
+    int width = 0;
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      width += isWide(cp) ? 2 : 1;
+      i += Character.charCount(cp);
+    }
+    return width;
+  }
+
+  private static boolean isWide(int cp) {
+    return (cp >= 0x1100 && cp <= 0x115F)
+        || (cp >= 0x2E80 && cp <= 0xA4CF)
+        || (cp >= 0xAC00 && cp <= 0xD7A3)
+        || (cp >= 0xF900 && cp <= 0xFAFF)
+        || (cp >= 0xFE30 && cp <= 0xFE4F)
+        || (cp >= 0xFF00 && cp <= 0xFF60)
+        || (cp >= 0xFFE0 && cp <= 0xFFE6)
+        || cp >= 0x20000;
+  }
+
+  /** Sets fixed column widths from measured character widths (no autoSizeColumn: no fonts). */
+  static void setWidths(Sheet sheet, int[] widths) {
+    for (int i = 0; i < widths.length; i++) {
+      int chars = Math.min(Math.max(widths[i], 4), MAX_WIDTH_CHARS) + 2;
+      sheet.setColumnWidth(i, chars * 256);
+    }
+  }
+}

@@ -1,0 +1,145 @@
+package cn.ipsubsidy.report;
+
+import cn.ipsubsidy.domain.Bilingual;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Writes output files so that a clerk never finds a half-written payout workbook or audit log: the
+ * content goes to a hidden temporary file in the target's directory ({@code .<name>.<random>.tmp}),
+ * is forced to disk, and is then moved into place in one step. On any failure the temporary file is
+ * deleted and an existing target is left as it was. Without {@code force} an existing target is
+ * never replaced.
+ *
+ * <p>For several files that belong together (workbook and audit CSV) use {@link #prepare} for each,
+ * then {@link #commitAll} once all are complete; {@link PreparedOutput#discard()} throws them away.
+ */
+public final class OutputFiles {
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private OutputFiles() {}
+
+  /**
+   * Writes {@code target} through {@code writer} atomically.
+   *
+   * @throws OutputExistsException when the target exists and {@code force} is false
+   * @throws OutputDirectoryException when the target's directory is missing or not writable
+   */
+  public static void writeAtomically(Path target, boolean force, IoWriter writer)
+      throws IOException {
+    try (PreparedOutput prepared = prepare(target, force, writer)) {
+      prepared.commit();
+    }
+  }
+
+  /**
+   * Writes the content to a temporary file beside {@code target} and forces it to disk; the target
+   * is not touched until {@link PreparedOutput#commit()}. Refuses early when the target exists and
+   * {@code force} is false, so no work is wasted.
+   */
+  public static PreparedOutput prepare(Path target, boolean force, IoWriter writer)
+      throws IOException {
+    Path absolute = target.toAbsolutePath().normalize();
+    checkTarget(absolute, force);
+    Path temp = createTemp(absolute);
+    boolean ok = false;
+    try {
+      writer.write(temp);
+      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+        channel.force(true);
+      }
+      ok = true;
+    } finally {
+      if (!ok) {
+        deleteQuietly(temp);
+      }
+    }
+    return new PreparedOutput(absolute, temp, force);
+  }
+
+  /**
+   * Moves every prepared file into place. Checks first that none of the targets that may not be
+   * replaced has appeared meanwhile, so a refusal leaves all targets untouched. A failure of the
+   * move itself after some files were placed cannot undo those; the rest are discarded.
+   */
+  public static void commitAll(List<PreparedOutput> outputs) throws IOException {
+    try {
+      for (PreparedOutput output : outputs) {
+        output.checkCommittable();
+      }
+      for (PreparedOutput output : outputs) {
+        output.commit();
+      }
+    } finally {
+      for (PreparedOutput output : outputs) {
+        output.close();
+      }
+    }
+  }
+
+  static void checkTarget(Path target, boolean force) throws IOException {
+    if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+      throw new IOException(
+          Bilingual.of("输出路径是一个目录：" + target, "output path is a directory: " + target).toString());
+    }
+    if (!force && Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+      throw new OutputExistsException(target);
+    }
+  }
+
+  private static Path createTemp(Path target) throws IOException {
+    Path dir = target.getParent();
+    if (dir == null || !Files.isDirectory(dir)) {
+      throw new OutputDirectoryException(
+          dir, Bilingual.of("目录不存在", "the directory does not exist"), null);
+    }
+    byte[] random = new byte[8];
+    for (int attempt = 0; ; attempt++) {
+      RANDOM.nextBytes(random);
+      Path temp =
+          dir.resolve("." + target.getFileName() + "." + HexFormat.of().formatHex(random) + ".tmp");
+      try {
+        // createFile, not createTempFile: the file gets the ordinary permissions of the
+        // directory (umask), not owner-only, so colleagues can open the result.
+        return Files.createFile(temp);
+      } catch (FileAlreadyExistsException e) {
+        if (attempt >= 5) {
+          throw e;
+        }
+      } catch (AccessDeniedException | NoSuchFileException e) {
+        throw new OutputDirectoryException(dir, Bilingual.of("没有写入权限", "permission denied"), e);
+      } catch (FileSystemException e) {
+        String why = e.getReason() == null ? e.toString() : e.getReason();
+        throw new OutputDirectoryException(dir, Bilingual.of(why, why), e);
+      }
+    }
+  }
+
+  /** Forces the directory entry of a rename to disk where the platform allows it (not Windows). */
+  static void syncDirectory(Path dir) {
+    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException | RuntimeException e) {
+      // best effort: some platforms cannot open a directory as a channel
+    }
+  }
+
+  static boolean deleteQuietly(Path file) {
+    try {
+      return Files.deleteIfExists(file);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+}

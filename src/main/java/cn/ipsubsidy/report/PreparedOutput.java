@@ -1,0 +1,134 @@
+package cn.ipsubsidy.report;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * A complete output file waiting beside its target (see {@link OutputFiles#prepare}). {@link
+ * #commit()} moves it into place; {@link #discard()} or {@link #close()} before a commit deletes
+ * it. Not thread-safe.
+ */
+public final class PreparedOutput implements AutoCloseable {
+  private enum State {
+    PREPARED,
+    COMMITTED,
+    DISCARDED
+  }
+
+  private final Path target;
+  private final Path temp;
+  private final boolean force;
+  private State state = State.PREPARED;
+
+  PreparedOutput(Path target, Path temp, boolean force) {
+    this.target = target;
+    this.temp = temp;
+    this.force = force;
+  }
+
+  /** Where the file goes (absolute). */
+  public Path target() {
+    return target;
+  }
+
+  /** The temporary file holding the content until the commit. */
+  public Path temp() {
+    return temp;
+  }
+
+  public boolean isCommitted() {
+    return state == State.COMMITTED;
+  }
+
+  /**
+   * Moves the file into place in one step. Without {@code force} an existing target is never
+   * replaced, even one that appeared after {@link OutputFiles#prepare}. On failure the temporary
+   * file is deleted and the target is as before.
+   *
+   * @throws OutputExistsException when the target appeared meanwhile and {@code force} is false
+   * @throws IllegalStateException when already committed or discarded
+   */
+  public void commit() throws IOException {
+    if (state != State.PREPARED) {
+      throw new IllegalStateException("output " + target + " already " + state.name());
+    }
+    boolean ok = false;
+    try {
+      checkCommittable();
+      if (force) {
+        moveReplacing();
+      } else {
+        moveNoClobber();
+      }
+      ok = true;
+      state = State.COMMITTED;
+      OutputFiles.syncDirectory(target.getParent());
+    } finally {
+      if (!ok) {
+        discard();
+      }
+    }
+  }
+
+  /** Deletes the temporary file; the target is not touched. Does nothing once committed. */
+  public void discard() {
+    if (state == State.PREPARED) {
+      state = State.DISCARDED;
+      OutputFiles.deleteQuietly(temp);
+    }
+  }
+
+  /** Discards the file unless it was committed. */
+  @Override
+  public void close() {
+    discard();
+  }
+
+  void checkCommittable() throws IOException {
+    if (state != State.PREPARED) {
+      throw new IllegalStateException("output " + target + " already " + state.name());
+    }
+    OutputFiles.checkTarget(target, force);
+  }
+
+  private void moveReplacing() throws IOException {
+    try {
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /**
+   * A hard link fails if the target exists, with no window between test and rename; where the file
+   * system has no hard links, fall back to test-then-rename.
+   */
+  private void moveNoClobber() throws IOException {
+    try {
+      Files.createLink(target, temp);
+      Files.delete(temp);
+      return;
+    } catch (FileAlreadyExistsException e) {
+      throw new OutputExistsException(target);
+    } catch (UnsupportedOperationException | IOException e) {
+      if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+        if (Files.isSameFile(target, temp)) {
+          // the link was made but the temp name could not be removed; the target is complete
+          OutputFiles.deleteQuietly(temp);
+          return;
+        }
+        throw new OutputExistsException(target);
+      }
+    }
+    try {
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(temp, target);
+    }
+  }
+}

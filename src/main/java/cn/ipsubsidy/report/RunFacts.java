@@ -1,0 +1,49 @@
+package cn.ipsubsidy.report;
+
+import cn.ipsubsidy.domain.Period;
+import cn.ipsubsidy.policy.PolicyDocument;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What identifies a run, printed at the top of 汇总 so an auditor can tie the workbook to its inputs.
+ *
+ * @param runId 运行编号
+ * @param period the period processed
+ * @param periodSource how the period was chosen: {@value #FROM_OPTION} or {@value #FROM_EVENTS}
+ * @param policies the policy documents registered for the run, with their file names and SHA-256
+ * @param inputFileName the claims file as named on the command line (file name only)
+ * @param inputSha256 SHA-256 of the claims file
+ * @param generatedAt when the run was made
+ * @param toolVersion the tool's version
+ * @param operator who ran it (the OS user or {@code --operator})
+ * @param rulesFileName the office's local rules file, or null when none was used
+ * @param rulesSha256 SHA-256 of the local rules file, or null when none was used
+ */
+public record RunFacts(
+    String runId,
+    Period period,
+    String periodSource,
+    List<PolicyDocument> policies,
+    String inputFileName,
+    String inputSha256,
+    Instant generatedAt,
+    String toolVersion,
+    String operator,
+    String rulesFileName,
+    String rulesSha256) {
+
+  /** {@link #periodSource()} when the clerk named the period with {@code --period}. */
+  public static final String FROM_OPTION = "--period";
+
+  /** {@link #periodSource()} when the period is the quarter of the latest event date. */
+  public static final String FROM_EVENTS = "latest event date";
+
+  public RunFacts {
+    Objects.requireNonNull(runId, "runId");
+    Objects.requireNonNull(period, "period");
+    Objects.requireNonNull(generatedAt, "generatedAt");
+    policies = policies == null ? List.of() : List.copyOf(policies);
+  }
+}

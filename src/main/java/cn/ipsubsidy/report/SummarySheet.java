@@ -1,0 +1,248 @@
+package cn.ipsubsidy.report;
+
+import cn.ipsubsidy.engine.RunResult;
+import cn.ipsubsidy.engine.Status;
+import cn.ipsubsidy.policy.PolicyDocument;
+import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xddf.usermodel.chart.AxisCrossBetween;
+import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
+import org.apache.poi.xddf.usermodel.chart.AxisPosition;
+import org.apache.poi.xddf.usermodel.chart.BarDirection;
+import org.apache.poi.xddf.usermodel.chart.ChartTypes;
+import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
+import org.apache.poi.xddf.usermodel.chart.XDDFCategoryDataSource;
+import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
+import org.apache.poi.xddf.usermodel.chart.XDDFNumericalDataSource;
+import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
+import org.apache.poi.xssf.usermodel.XSSFChart;
+import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
+import org.apache.poi.xssf.usermodel.XSSFDrawing;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+
+/**
+ * Writes 汇总 into a plain (non-streaming) sheet: it is small, and POI can draw charts only through
+ * {@link XSSFDrawing}, which {@code SXSSFDrawing} does not expose for charts.
+ */
+final class SummarySheet {
+  static final String NAME = "汇总";
+  static final String TOTAL = "合计";
+
+  static final List<String> CLAUSE_HEADERS = List.of("条款", "条款名称", "笔数", "核发笔数", "核发金额");
+  static final List<String> DISTRICT_HEADERS = List.of("所属地区", "核发金额", "市级承担", "区级承担");
+  static final List<String> STATUS_HEADERS = List.of("状态", "笔数");
+
+  /** A table that did not fit on one sheet: its name, row count and the sheets it spans. */
+  record Split(String table, long rows, List<String> sheets) {}
+
+  private static final int COLUMNS = 5;
+  private static final int FACT_WIDTH = 24;
+  private static final int CHART_FIRST_COL = 6;
+  private static final int CHART_LAST_COL = 15;
+  private static final int CHART_ROWS = 20;
+
+  private final XSSFSheet sheet;
+  private final Styles styles;
+  private final int[] widths = new int[COLUMNS];
+  private int next;
+
+  SummarySheet(XSSFSheet sheet, Styles styles) {
+    this.sheet = sheet;
+    this.styles = styles;
+  }
+
+  void write(RunResult result, RunFacts facts, PayoutTotals totals, List<Split> splits) {
+    row(styles.title, "知识产权资助核发汇总 / IP subsidy payout summary");
+    next++;
+    writeFacts(facts, splits);
+    next++;
+    writeClauses(totals);
+    next++;
+    writeDistricts(totals);
+    next++;
+    writeStatuses(result);
+    Cells.setWidths(sheet, widths);
+  }
+
+  private void writeFacts(RunFacts facts, List<Split> splits) {
+    fact("运行编号", facts.runId());
+    fact("期间", facts.period().toString(), periodSource(facts.periodSource()));
+    if (facts.policies().isEmpty()) {
+      fact("政策文件", "无 none");
+    }
+    boolean first = true;
+    for (PolicyDocument p : facts.policies()) {
+      fact(first ? "政策文件" : null, p.id(), p.number(), p.fileName(), p.sha256());
+      first = false;
+    }
+    fact("输入文件", facts.inputFileName(), facts.inputSha256());
+    if (facts.rulesFileName() == null) {
+      fact("本地规则", "未使用 none");
+    } else {
+      fact("本地规则", facts.rulesFileName(), facts.rulesSha256());
+    }
+    fact(
+        "生成时间",
+        DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+            facts.generatedAt().truncatedTo(ChronoUnit.SECONDS).atZone(ZoneId.systemDefault())));
+    fact("工具版本", facts.toolVersion());
+    fact("操作员", facts.operator());
+    for (Split s : splits) {
+      String sheets = String.join("、", s.sheets());
+      fact(
+          "分表",
+          s.table()
+              + " 共 "
+              + s.rows()
+              + " 行，超过单表行数上限，分列于 "
+              + sheets
+              + " / "
+              + s.rows()
+              + " rows exceed the sheet row limit, continued on "
+              + String.join(", ", s.sheets()));
+    }
+  }
+
+  static String periodSource(String source) {
+    if (RunFacts.FROM_OPTION.equals(source)) {
+      return "按 --period 参数指定 / set with --period";
+    }
+    if (RunFacts.FROM_EVENTS.equals(source)) {
+      return "按最新事项日期所在季度 / quarter of the latest event date";
+    }
+    return source;
+  }
+
+  private void writeClauses(PayoutTotals totals) {
+    row(styles.header, "按条款汇总 totals by clause");
+    int headerRow = next;
+    row(styles.header, CLAUSE_HEADERS.toArray(String[]::new));
+    int firstData = next;
+    for (PayoutTotals.ClauseTotal c : totals.byClause) {
+      Row r = sheet.createRow(next++);
+      track(0, Cells.text(r, 0, c.code(), null));
+      track(1, Cells.text(r, 1, c.name(), null));
+      track(2, Cells.integer(r, 2, c.count(), styles.integer));
+      track(3, Cells.integer(r, 3, c.paidCount(), styles.integer));
+      track(4, Cells.money(r, 4, c.amount(), styles.money));
+    }
+    int lastData = next - 1;
+    Row r = sheet.createRow(next++);
+    Cells.text(r, 0, TOTAL, styles.header);
+    Cells.integer(r, 2, totals.count, styles.integerBold);
+    Cells.integer(r, 3, totals.paidCount, styles.integerBold);
+    track(4, Cells.money(r, 4, totals.amount, styles.moneyBold));
+    if (lastData >= firstData) {
+      chart(headerRow, firstData, lastData);
+    }
+  }
+
+  /** A bar chart of 核发金额 per clause, over the cells just written (column A and E). */
+  private void chart(int headerRow, int firstData, int lastData) {
+    XSSFDrawing drawing = sheet.createDrawingPatriarch();
+    XSSFClientAnchor anchor =
+        drawing.createAnchor(
+            0, 0, 0, 0, CHART_FIRST_COL, headerRow, CHART_LAST_COL, headerRow + CHART_ROWS);
+    XSSFChart chart = drawing.createChart(anchor);
+    chart.setTitleText("各条款核发金额 / amount paid by clause");
+    chart.setTitleOverlay(false);
+
+    XDDFCategoryAxis clauses = chart.createCategoryAxis(AxisPosition.BOTTOM);
+    clauses.setTitle("条款 clause");
+    XDDFValueAxis amounts = chart.createValueAxis(AxisPosition.LEFT);
+    amounts.setTitle("核发金额 (元)");
+    amounts.setCrosses(AxisCrosses.AUTO_ZERO);
+    amounts.setCrossBetween(AxisCrossBetween.BETWEEN);
+    amounts.setNumberFormat("#,##0");
+
+    XDDFCategoryDataSource categories =
+        XDDFDataSourcesFactory.fromStringCellRange(
+            sheet, new CellRangeAddress(firstData, lastData, 0, 0));
+    XDDFNumericalDataSource<Double> values =
+        XDDFDataSourcesFactory.fromNumericCellRange(
+            sheet, new CellRangeAddress(firstData, lastData, 4, 4));
+    XDDFBarChartData data = (XDDFBarChartData) chart.createData(ChartTypes.BAR, clauses, amounts);
+    data.setBarDirection(BarDirection.COL);
+    data.setVaryColors(false);
+    XDDFChartData.Series series = data.addSeries(categories, values);
+    series.setTitle("核发金额", new CellReference(NAME, headerRow, 4, true, true));
+    chart.plot(data);
+  }
+
+  private void writeDistricts(PayoutTotals totals) {
+    row(styles.header, "按地区汇总 totals by district");
+    row(styles.header, DISTRICT_HEADERS.toArray(String[]::new));
+    for (PayoutTotals.DistrictTotal d : totals.byDistrict) {
+      Row r = sheet.createRow(next++);
+      track(0, Cells.text(r, 0, d.district(), null));
+      track(1, Cells.money(r, 1, d.amount(), styles.money));
+      track(2, Cells.money(r, 2, d.cityShare(), styles.money));
+      track(3, Cells.money(r, 3, d.districtShare(), styles.money));
+    }
+    Row r = sheet.createRow(next++);
+    Cells.text(r, 0, TOTAL, styles.header);
+    moneyTotal(r, 1, totals.amount);
+    moneyTotal(r, 2, totals.cityShare);
+    moneyTotal(r, 3, totals.districtShare);
+  }
+
+  private void writeStatuses(RunResult result) {
+    row(styles.header, "按状态统计 counts by status");
+    row(styles.header, STATUS_HEADERS.toArray(String[]::new));
+    for (Status s : Status.values()) {
+      Row r = sheet.createRow(next++);
+      Cells.text(r, 0, s.zh(), null);
+      Cells.integer(r, 1, result.count(s), styles.integer);
+    }
+    Row total = sheet.createRow(next++);
+    Cells.text(total, 0, TOTAL, styles.header);
+    Cells.integer(total, 1, result.lines().size(), styles.integerBold);
+    Row bad = sheet.createRow(next++);
+    Cells.text(bad, 0, "其中数据有误 bad data", null);
+    Cells.integer(bad, 1, result.badDataCount(), styles.integer);
+  }
+
+  private void moneyTotal(Row r, int col, BigDecimal amount) {
+    track(col, Cells.money(r, col, amount, styles.moneyBold));
+  }
+
+  /**
+   * A run fact: a label and values. Long values (hashes, notes) do not widen their column beyond
+   * {@link #FACT_WIDTH}: the tables below share the columns, and the text runs on over the empty
+   * cells to its right.
+   */
+  private void fact(String label, String... values) {
+    Row r = sheet.createRow(next++);
+    track(0, Cells.text(r, 0, label, null));
+    for (int i = 0; i < values.length; i++) {
+      track(i + 1, Math.min(FACT_WIDTH, Cells.text(r, i + 1, values[i], null)));
+    }
+  }
+
+  /** A row of text cells; null values leave the cell empty. */
+  private void row(CellStyle style, String... values) {
+    Row r = sheet.createRow(next++);
+    for (int c = 0; c < values.length; c++) {
+      int w = Cells.text(r, c, values[c], style);
+      // a title or note spans the row visually; do not let it widen column A
+      if (values.length > 1 || c > 0) {
+        track(c, w);
+      }
+    }
+  }
+
+  private void track(int col, int width) {
+    if (col < widths.length) {
+      widths[col] = Math.max(widths[col], width);
+    }
+  }
+}
