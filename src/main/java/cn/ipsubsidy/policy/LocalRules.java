@@ -296,7 +296,7 @@ public final class LocalRules {
               new ClauseModifiers(
                   mods.individualFactor(), mods.feeCeiling(), new FundingSplit(v.value()));
           readings.add(
-              reading(FUNDING_SPLIT_TOPIC, "市级承担比例 city share", policyValue, v, rule.reason()));
+              reading(FUNDING_SPLIT_TOPIC, "市级承担比例", "city share", policyValue, v, rule.reason()));
         }
         case "individual_factor" -> {
           if (mods.individualFactor() == null) {
@@ -307,7 +307,8 @@ public final class LocalRules {
           readings.add(
               reading(
                   INDIVIDUAL_FACTOR_TOPIC,
-                  "个人系数 individual factor",
+                  "个人减半系数",
+                  "individual factor",
                   policyValue,
                   v,
                   rule.reason()));
@@ -367,24 +368,24 @@ public final class LocalRules {
     }
   }
 
-  private Reading reading(String topic, String label, String policyValue, Value v, String reason) {
-    String why = reason.isEmpty() ? "" : " 理由 reason: " + reason;
+  private Reading reading(
+      String topic, String zh, String en, String policyValue, Value v, String reason) {
     return new Reading(
         topic,
         "本地规则将"
-            + label
+            + zh
             + "由 "
             + policyValue
             + " 改为 "
             + v.written()
-            + "；local rules set the "
-            + label.substring(label.indexOf(' ') + 1)
+            + "。Local rules set the "
+            + en
             + " to "
             + v.written()
             + " (policy: "
             + policyValue
             + ")."
-            + why,
+            + (reason.isEmpty() ? "" : " 理由 reason：" + reason),
         fileName);
   }
 

@@ -379,7 +379,7 @@ public final class PolicyLoader {
       }
       if (caps.lifetime() != null && references.mode() != ReferenceRule.Mode.PROJECT) {
         throw y.error(
-            m.get("caps"),
+            YamlNodes.keyNode(node, "caps"),
             "终身上限按项目累计，需要 references: project",
             "a lifetime cap counts per project and needs references: project");
       }
@@ -544,7 +544,10 @@ public final class PolicyLoader {
                         y.error(
                             t,
                             "未知的主体类型 “" + s + "”；可用：企业 个人 高校 科研院所 服务机构 园区 县区 学校 社会组织",
-                            "unknown entity type '" + s + "'"));
+                            "unknown entity type '"
+                                + s
+                                + "'; types: enterprise individual university institute agency"
+                                + " park county school association"));
         if (!out.add(type)) {
           throw y.error(t, "主体类型 “" + s + "” 重复", "entity type '" + s + "' is listed twice");
         }
