@@ -224,28 +224,28 @@ final class YamlNodes {
     return Money.of(s);
   }
 
-  /** A share or rate: 0 < value ≤ 1, as written (0.5 stays 0.5). */
+  /** A rate or factor: 0 < value ≤ 1, as written (0.5 stays 0.5). */
   BigDecimal fraction(Node node, String what) {
-    String s = scalar(node, what).strip();
-    BigDecimal v = DECIMAL.matcher(s).matches() ? new BigDecimal(s) : null;
-    if (v == null || v.signum() <= 0 || v.compareTo(BigDecimal.ONE) > 0) {
-      throw error(
-          node,
-          what + " 应为大于 0、不大于 1 的小数（如 0.5 表示 50%）：“" + s + "”",
-          what + " must be a decimal above 0 and at most 1 (0.5 means 50%): '" + s + "'");
-    }
-    return v;
+    return fraction(node, what, false);
   }
 
   /** A share that may be 0: 0 ≤ value ≤ 1, as written. */
   BigDecimal share(Node node, String what) {
+    return fraction(node, what, true);
+  }
+
+  private BigDecimal fraction(Node node, String what, boolean zeroAllowed) {
     String s = scalar(node, what).strip();
     BigDecimal v = DECIMAL.matcher(s).matches() ? new BigDecimal(s) : null;
-    if (v == null || v.compareTo(BigDecimal.ONE) > 0) {
+    if (v == null
+        || v.compareTo(BigDecimal.ONE) > 0
+        || (zeroAllowed ? v.signum() < 0 : v.signum() <= 0)) {
+      String zh = zeroAllowed ? "0 到 1 之间" : "大于 0、不大于 1";
+      String en = zeroAllowed ? "from 0 to 1" : "above 0 and at most 1";
       throw error(
           node,
-          what + " 应为 0 到 1 之间的小数（如 0.6 表示 60%）：“" + s + "”",
-          what + " must be a decimal from 0 to 1 (0.6 means 60%): '" + s + "'");
+          what + " 应为" + zh + "的小数（如 0.5 表示 50%）：“" + s + "”",
+          what + " must be a decimal " + en + " (0.5 means 50%): '" + s + "'");
     }
     return v;
   }
