@@ -2,6 +2,8 @@ package cn.ipsubsidy.engine;
 
 import cn.ipsubsidy.domain.Claim;
 import cn.ipsubsidy.domain.Level;
+import cn.ipsubsidy.policy.Calculation;
+import cn.ipsubsidy.policy.Clause;
 import cn.ipsubsidy.policy.ClauseCode;
 import java.util.List;
 
@@ -21,6 +23,15 @@ public final class CapKeys {
   /** The key of a duplicate check for one reference; with the metric for per-year references. */
   public static String reference(String reference, Long metricOrNull) {
     return metricOrNull == null ? reference : reference + "#" + metricOrNull;
+  }
+
+  /**
+   * The level a one-time award is counted at: the claim's level where the clause pays by level (an
+   * upgrade from provincial to national is a new award), none elsewhere (a 级别 cell must not open
+   * a second award).
+   */
+  public static Level oneTimeLevel(Clause clause, Claim claim) {
+    return clause.calculation() instanceof Calculation.FixedByLevel ? claim.level() : null;
   }
 
   /** The key of a one-time award: entity, clause and level. */

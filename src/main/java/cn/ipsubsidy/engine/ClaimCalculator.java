@@ -137,18 +137,19 @@ final class ClaimCalculator {
     // ---- step 1: policy in force
 
     private Jurisdiction policyInForce() {
-      Jurisdiction jurisdiction = registry.jurisdictionOf(claim.district()).orElse(null);
-      if (jurisdiction == null) {
+      List<Jurisdiction> districtOf = registry.jurisdictionsOf(claim.district());
+      if (districtOf.isEmpty()) {
         halt(
             Status.REJECTED,
             true,
             "所属地区“" + claim.district() + "”不属于任何已登记政策的辖区",
             "district '" + claim.district() + "' is in no registered jurisdiction");
       }
-      ClauseResolver.Resolution r = resolver.resolve(claim.clause(), jurisdiction);
+      ClauseResolver.Resolution r = resolver.resolve(claim.clause(), districtOf);
       if (r.clause() == null) {
         halt(Status.REJECTED, true, r.problem());
       }
+      Jurisdiction jurisdiction = r.jurisdiction();
       clause = r.clause();
       doc = r.document();
       citation = doc.cite(clause);
@@ -320,8 +321,9 @@ final class ClaimCalculator {
     }
 
     private void oneTimeCheck() {
-      String key = CapKeys.oneTime(claim.entityId(), clause.code(), claim.level());
-      String lvl = claim.level() == null ? "" : claim.level().zh() + "级";
+      Level level = CapKeys.oneTimeLevel(clause, claim);
+      String key = CapKeys.oneTime(claim.entityId(), clause.code(), level);
+      String lvl = level == null ? "" : level.zh() + "级";
       RunTally.Holder held = tally.oneTime.get(key);
       if (held != null) {
         step("2 资格 eligibility", "一次性 one-time", "", key, "本次已申报 already in this run");

@@ -29,37 +29,51 @@ final class ClauseResolver {
     this.defaultPolicyId = defaultPolicyId;
   }
 
-  /** The outcome: a clause, or why none (bad data unless {@code otherJurisdiction}). */
-  record Resolution(Clause clause, PolicyDocument document, Bilingual problem, boolean badData) {}
+  /**
+   * The outcome: the clause and the jurisdiction it applies in, or why none. {@code badData} is
+   * false when the clause exists but belongs to another city's policy (rejected, not bad data).
+   */
+  record Resolution(
+      Clause clause,
+      PolicyDocument document,
+      Jurisdiction jurisdiction,
+      Bilingual problem,
+      boolean badData) {}
 
-  Resolution resolve(String cell, Jurisdiction jurisdiction) {
+  /**
+   * @param districtOf the jurisdictions the claim's district belongs to (one, except 市本级)
+   */
+  Resolution resolve(String cell, List<Jurisdiction> districtOf) {
     String text = cell == null ? "" : cell.replace('\u00a0', ' ');
     Matcher full = FULL.matcher(text);
     if (full.matches()) {
       ClauseCode code =
           new ClauseCode(
               full.group(1).toLowerCase(Locale.ROOT), full.group(2).toLowerCase(Locale.ROOT));
-      return byCode(code, cell, jurisdiction);
+      return byCode(code, cell, districtOf);
     }
     Matcher bare = BARE.matcher(text);
     if (bare.matches()) {
       String local = bare.group(1).toLowerCase(Locale.ROOT);
       if (defaultPolicyId != null) {
-        return byCode(new ClauseCode(defaultPolicyId, local), cell, jurisdiction);
+        return byCode(new ClauseCode(defaultPolicyId, local), cell, districtOf);
       }
+      List<String> ids = districtOf.stream().map(Jurisdiction::id).toList();
+      String cities =
+          districtOf.stream().map(Jurisdiction::city).collect(java.util.stream.Collectors.joining("、"));
       List<ClauseCode> candidates =
           registry.documents().stream()
-              .filter(d -> d.jurisdiction().id().equals(jurisdiction.id()))
+              .filter(d -> ids.contains(d.jurisdiction().id()))
               .flatMap(d -> d.clause(local).stream())
               .map(Clause::code)
               .toList();
       if (candidates.size() == 1) {
-        return byCode(candidates.get(0), cell, jurisdiction);
+        return byCode(candidates.get(0), cell, districtOf);
       }
       if (candidates.isEmpty()) {
         return bad(
-            "条款代码 " + local + " 在 " + jurisdiction.city() + " 的政策中不存在",
-            "no policy of " + jurisdiction.city() + " has a clause " + local);
+            "条款代码 " + local + " 在 " + cities + " 的政策中不存在",
+            "no policy of " + cities + " has a clause " + local);
       }
       return bad(
           "条款代码 " + local + " 不唯一，请写明政策，如 " + candidates + "，或使用 --policy",
@@ -70,7 +84,7 @@ final class ClauseResolver {
         "'" + cell + "' is not a clause code (expected e.g. lyg-2021/2a)");
   }
 
-  private Resolution byCode(ClauseCode code, String cell, Jurisdiction jurisdiction) {
+  private Resolution byCode(ClauseCode code, String cell, List<Jurisdiction> districtOf) {
     PolicyDocument doc = registry.document(code.policyId()).orElse(null);
     if (doc == null) {
       return bad(
@@ -83,24 +97,23 @@ final class ClauseResolver {
           doc.number() + " 无条款 " + code.local() + "（条款“" + cell + "”）",
           "policy " + doc.id() + " has no clause " + code.local());
     }
-    if (!doc.jurisdiction().id().equals(jurisdiction.id())) {
+    Jurisdiction own = doc.jurisdiction();
+    if (districtOf.stream().noneMatch(j -> j.id().equals(own.id()))) {
+      Jurisdiction claimed = districtOf.get(0);
       return new Resolution(
           clause,
           doc,
+          claimed,
           Bilingual.of(
-              "条款 " + code + " 属于" + doc.jurisdiction().city() + "的政策，不适用于" + jurisdiction.city(),
-              "clause "
-                  + code
-                  + " belongs to a policy of "
-                  + doc.jurisdiction().city()
-                  + ", not of "
-                  + jurisdiction.city()),
+              "条款 " + code + " 属于" + own.city() + "的政策，不适用于" + claimed.city(),
+              "clause " + code + " belongs to a policy of " + own.city() + ", not of "
+                  + claimed.city()),
           false);
     }
-    return new Resolution(clause, doc, null, false);
+    return new Resolution(clause, doc, own, null, false);
   }
 
   private static Resolution bad(String zh, String en) {
-    return new Resolution(null, null, Bilingual.of(zh, en), true);
+    return new Resolution(null, null, null, Bilingual.of(zh, en), true);
   }
 }

@@ -31,16 +31,27 @@ public final class PolicyRegistry {
     return document(code.policyId()).flatMap(d -> d.clause(code.local()));
   }
 
-  /** The jurisdiction whose district list holds {@code district} (exact match after trimming). */
-  public Optional<Jurisdiction> jurisdictionOf(String district) {
+  /**
+   * The jurisdictions whose district list holds {@code district}. Usually one; 市本级 belongs to
+   * every city, so the claim's clause decides. A district may also be written with its city in
+   * front ("无锡市本级", "连云港市海州区"), which names one city.
+   */
+  public List<Jurisdiction> jurisdictionsOf(String district) {
     if (district == null) {
-      return Optional.empty();
+      return List.of();
     }
     String d = district.strip();
-    return byId.values().stream()
-        .map(PolicyDocument::jurisdiction)
-        .filter(j -> j.districts().contains(d))
-        .findFirst();
+    Map<String, Jurisdiction> found = new LinkedHashMap<>();
+    for (PolicyDocument doc : byId.values()) {
+      Jurisdiction j = doc.jurisdiction();
+      String cityStem = j.city().endsWith("市") ? j.city().substring(0, j.city().length() - 1) : j.city();
+      for (String name : j.districts()) {
+        if (d.equals(name) || d.equals(j.city() + name) || d.equals(cityStem + name)) {
+          found.putIfAbsent(j.id(), j);
+        }
+      }
+    }
+    return List.copyOf(found.values());
   }
 
   /** The documents of a jurisdiction in force on a date, newest first (从新). */
