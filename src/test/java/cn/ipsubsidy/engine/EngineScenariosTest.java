@@ -291,6 +291,18 @@ class EngineScenariosTest {
     }
 
     @Test
+    void cityLevelIsADistrictOfBothCitiesAndTheClauseDecides() {
+      // 市本级 is in both district lists; the clause's policy names the city
+      assertThat(paid(run(claim("wx-2020/4a").district("市本级")).get(0))).isEqualTo("50000.00");
+      assertThat(paid(run(claim("lyg-2021/7a").district("市本级")).get(0))).isEqualTo("30000.00");
+      // written with its city, it names one city: a Lianyungang clause there is another city's
+      PayoutLine other = run(claim("lyg-2021/7a").district("无锡市本级")).get(0);
+      assertThat(other.status()).isEqualTo(Status.REJECTED);
+      assertThat(other.badData()).isFalse();
+      assertThat(paid(run(claim("wx-2020/4a").district("无锡市本级")).get(0))).isEqualTo("50000.00");
+    }
+
+    @Test
     void clauseCellsMayCarryTheNameOrBeBareWithPolicy() {
       assertThat(paid(run(claim("lyg-2021/2b 中国驰名商标")).get(0))).isEqualTo("200000.00");
       // "12b" exists only in lyg-2021 among Lianyungang's policies
