@@ -80,7 +80,11 @@ final class Fixtures {
 
   @SafeVarargs
   static List<List<Object>> rows(List<Object>... rows) {
-    return new ArrayList<>(Arrays.asList(rows));
+    List<List<Object>> out = new ArrayList<>(rows.length);
+    for (List<Object> r : rows) {
+      out.add(r);
+    }
+    return out;
   }
 
   static List<Object> row(Object... cells) {
