@@ -1,0 +1,278 @@
+package cn.ipsubsidy.claims;
+
+import cn.ipsubsidy.domain.ClaimRow;
+import cn.ipsubsidy.domain.SourceLocation;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.apache.poi.ss.util.CellReference;
+
+/**
+ * The format-independent part of reading: the format readers hand it sheets and rows in order; it
+ * finds the header row, binds the columns, skips empty and closing rows and hands each data row,
+ * parsed, to the sink.
+ */
+final class TableScanner {
+  /** The header row must be within the first 20 rows of a sheet. */
+  static final int HEADER_SEARCH_ROWS = 20;
+
+  /** The header row carries at least 3 known column names. */
+  static final int MIN_KNOWN_HEADERS = 3;
+
+  private static final Set<String> CLOSING_ROWS = Set.of("合计", "总计", "小计");
+
+  private final String file;
+  private final String fileName;
+  private final Consumer<ClaimRow> sink;
+  private boolean date1904;
+
+  private String sheet;
+  private final List<String> searchedSheets = new ArrayList<>();
+  private int bestCount;
+  private String bestSheet;
+  private int bestRow;
+
+  private RowParser parser;
+  private Map<ClaimColumn, RowParser.Binding> bindings;
+  private int headerRow;
+  private final Map<String, String> columns = new LinkedHashMap<>();
+  private final List<String> unknownColumns = new ArrayList<>();
+  private int dataRows;
+  private int skippedRows;
+
+  /**
+   * @param file the file as given, for messages
+   * @param fileName the file's name, for {@link SourceLocation}
+   */
+  TableScanner(String file, String fileName, Consumer<ClaimRow> sink) {
+    this.file = file;
+    this.fileName = fileName;
+    this.sink = sink;
+  }
+
+  String file() {
+    return file;
+  }
+
+  String fileName() {
+    return fileName;
+  }
+
+  void date1904(boolean value) {
+    this.date1904 = value;
+  }
+
+  void startSheet(String name) {
+    if (parser != null) {
+      throw new IllegalStateException("header already found in " + sheet);
+    }
+    sheet = name;
+    searchedSheets.add(name);
+  }
+
+  boolean headerFound() {
+    return parser != null;
+  }
+
+  /**
+   * One row of the current sheet, rows in ascending order (blank rows may be left out).
+   *
+   * @param cells column index (0-based) → cell; blank cells may be left out
+   * @return false when the reader may stop reading this sheet (no header in the first 20 rows)
+   */
+  boolean row(int rowNumber, Map<Integer, RawCell> cells) {
+    if (parser == null) {
+      if (rowNumber > HEADER_SEARCH_ROWS) {
+        return false;
+      }
+      tryHeader(rowNumber, cells);
+      return true;
+    }
+    dataRow(rowNumber, cells);
+    return true;
+  }
+
+  private void tryHeader(int rowNumber, Map<Integer, RawCell> cells) {
+    TreeMap<Integer, RawCell> sorted = new TreeMap<>(cells);
+    int known = 0;
+    for (RawCell c : sorted.values()) {
+      if (!c.isBlank() && HeaderNames.match(c.display()).isPresent()) {
+        known++;
+      }
+    }
+    if (known > bestCount) {
+      bestCount = known;
+      bestSheet = sheet;
+      bestRow = rowNumber;
+    }
+    if (known < MIN_KNOWN_HEADERS) {
+      return;
+    }
+    Map<ClaimColumn, RowParser.Binding> bound = new EnumMap<>(ClaimColumn.class);
+    for (Map.Entry<Integer, RawCell> e : sorted.entrySet()) {
+      RawCell c = e.getValue();
+      if (c.isBlank() || c.display() == null) {
+        continue;
+      }
+      String header = Text.oneLine(c.display());
+      Optional<ClaimColumn> col = HeaderNames.match(header);
+      if (col.isEmpty()) {
+        unknownColumns.add(header);
+        continue;
+      }
+      RowParser.Binding previous = bound.get(col.get());
+      if (previous != null) {
+        String a = CellReference.convertNumToColString(previous.index());
+        String b = CellReference.convertNumToColString(e.getKey());
+        throw ClaimsFileException.at(
+            file,
+            sheet,
+            rowNumber,
+            "列“"
+                + col.get().zh()
+                + "”出现了两次："
+                + a
+                + " 列“"
+                + previous.header()
+                + "”和 "
+                + b
+                + " 列“"
+                + header
+                + "”",
+            "column "
+                + col.get().label()
+                + " is named twice: column "
+                + a
+                + " \""
+                + previous.header()
+                + "\" and column "
+                + b
+                + " \""
+                + header
+                + "\"",
+            null);
+      }
+      bound.put(col.get(), new RowParser.Binding(col.get(), e.getKey(), header));
+    }
+    List<ClaimColumn> missing = new ArrayList<>();
+    for (ClaimColumn c : ClaimColumn.values()) {
+      if (c.required() && !bound.containsKey(c)) {
+        missing.add(c);
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw ClaimsFileException.at(
+          file,
+          sheet,
+          rowNumber,
+          "表头缺少必填列：" + missing.stream().map(ClaimColumn::zh).collect(Collectors.joining("、")),
+          "the header row lacks required column"
+              + (missing.size() > 1 ? "s" : "")
+              + ": "
+              + missing.stream().map(ClaimColumn::label).collect(Collectors.joining(", ")),
+          null);
+    }
+    bound.values().stream()
+        .sorted(java.util.Comparator.comparingInt(RowParser.Binding::index))
+        .forEach(b -> columns.put(b.column().en(), b.header()));
+    bindings = bound;
+    headerRow = rowNumber;
+    parser = new RowParser(sheet, date1904, bound);
+  }
+
+  private void dataRow(int rowNumber, Map<Integer, RawCell> cells) {
+    boolean anyBound = false;
+    for (RowParser.Binding b : bindings.values()) {
+      RawCell c = cells.get(b.index());
+      if (c != null && !c.isBlank()) {
+        anyBound = true;
+        break;
+      }
+    }
+    if (!anyBound) {
+      for (RawCell c : cells.values()) {
+        if (!c.isBlank()) {
+          skippedRows++;
+          break;
+        }
+      }
+      return;
+    }
+    RawCell id = cells.get(bindings.get(ClaimColumn.CLAIM_ID).index());
+    if (id != null && id.kind() == RawCell.Kind.TEXT && isClosingRow(id.text())) {
+      skippedRows++;
+      return;
+    }
+    RowParser.Result r = parser.parse(rowNumber, cells);
+    ClaimRow row =
+        new ClaimRow(
+            dataRows, new SourceLocation(fileName, sheet, rowNumber), r.claim(), r.problems());
+    dataRows++;
+    try {
+      sink.accept(row);
+    } catch (RuntimeException e) {
+      throw new SinkFailure(e);
+    }
+  }
+
+  static boolean isClosingRow(String claimIdText) {
+    String t = Text.halfWidth(Text.removeBlanks(claimIdText));
+    while (t.endsWith(":")) {
+      t = t.substring(0, t.length() - 1);
+    }
+    return CLOSING_ROWS.contains(t);
+  }
+
+  /** After the last sheet: the result, or the "no header row" error. */
+  ReadResult result(String format) {
+    if (parser == null) {
+      throw noHeader();
+    }
+    return new ReadResult(sheet, headerRow, columns, unknownColumns, dataRows, skippedRows, format);
+  }
+
+  private ClaimsFileException noHeader() {
+    String sheets = String.join("、", searchedSheets);
+    String sheetsEn =
+        searchedSheets.stream().map(s -> '"' + s + '"').collect(Collectors.joining(", "));
+    String closestZh = "";
+    String closestEn = "";
+    if (bestCount > 0) {
+      closestZh = "；最接近的是工作表“" + bestSheet + "”第 " + bestRow + " 行，只认出 " + bestCount + " 个列名";
+      closestEn =
+          "; the closest was row "
+              + bestRow
+              + " of sheet \""
+              + bestSheet
+              + "\" with "
+              + bestCount
+              + " known column name"
+              + (bestCount > 1 ? "s" : "");
+    }
+    return ClaimsFileException.at(
+        file,
+        "前 "
+            + HEADER_SEARCH_ROWS
+            + " 行中没有找到表头行（需至少 "
+            + MIN_KNOWN_HEADERS
+            + " 个已知列名，如 申报编号、主体代码、主体名称）；查找过的工作表："
+            + (sheets.isEmpty() ? "无" : sheets)
+            + closestZh,
+        "no header row in the first "
+            + HEADER_SEARCH_ROWS
+            + " rows (it needs at least "
+            + MIN_KNOWN_HEADERS
+            + " known column names such as 申报编号/claim_id, 主体代码/entity_id, 主体名称/entity_name);"
+            + " sheets searched: "
+            + (sheetsEn.isEmpty() ? "none" : sheetsEn)
+            + closestEn,
+        null);
+  }
+}

@@ -1,0 +1,315 @@
+package cn.ipsubsidy.claims;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.openxml4j.exceptions.ODFNotOfficeXmlFileException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.xml.sax.Attributes;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.DefaultHandler;
+
+/**
+ * Reads .xlsx with POI's streaming API: {@link XSSFReader} and SAX over each sheet part, shared
+ * strings from {@link ReadOnlySharedStringsTable}, number formats from {@link StylesTable}. Only
+ * the rows up to the header (at most 20) and the header sheet's data rows are ever held. POI's
+ * zip-bomb limits stay at their defaults.
+ */
+final class XlsxReader {
+  private XlsxReader() {}
+
+  static ReadResult read(Path path, String sheetOrNull, TableScanner scanner) {
+    String file = scanner.file();
+    OPCPackage pkg;
+    try {
+      pkg = OPCPackage.open(path.toFile(), PackageAccess.READ);
+    } catch (ODFNotOfficeXmlFileException e) {
+      throw ClaimsFileException.at(
+          file,
+          "这是 OpenDocument (.ods) 表格，请在 Excel 或 WPS 中另存为 .xlsx",
+          "this is an OpenDocument (.ods) spreadsheet; save it as .xlsx in Excel or WPS",
+          e);
+    } catch (Exception e) {
+      throw ClaimsFileException.at(
+          file,
+          "不是有效的 .xlsx 工作簿（可能是其他 ZIP 文件，或文件已损坏）：" + e.getMessage(),
+          "not a valid .xlsx workbook (another kind of zip file, or damaged): " + e.getMessage(),
+          e);
+    }
+    try {
+      XSSFReader reader = new XSSFReader(pkg);
+      WorkbookPart wb = new WorkbookPart();
+      try (InputStream in = reader.getWorkbookData()) {
+        parse(in, wb);
+      }
+      scanner.date1904(wb.date1904);
+      StylesTable styles = reader.getStylesTable();
+      ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
+      NumberFormats formats = new NumberFormats();
+      for (SheetInfo s : SheetInfo.candidates(file, wb.sheets, sheetOrNull)) {
+        scanner.startSheet(s.name());
+        SheetPart handler = new SheetPart(scanner, strings, styles, formats, wb.date1904);
+        try (InputStream in = reader.getSheet(s.partId())) {
+          parse(in, handler);
+        } catch (SAXException e) {
+          if (handler.failure != null) {
+            throw handler.failure;
+          }
+          if (!handler.stopped) {
+            throw e;
+          }
+        }
+        if (handler.failure != null) {
+          throw handler.failure;
+        }
+        if (scanner.headerFound()) {
+          break;
+        }
+      }
+      return scanner.result("xlsx");
+    } catch (ClaimsFileException | SinkFailure e) {
+      throw e;
+    } catch (Exception e) {
+      throw ClaimsFileException.at(
+          file,
+          "无法读取 .xlsx 内容（文件可能已损坏）：" + e.getMessage(),
+          "cannot read the .xlsx workbook (the file may be damaged): " + e.getMessage(),
+          e);
+    } finally {
+      pkg.revert();
+    }
+  }
+
+  private static void parse(InputStream in, DefaultHandler handler) throws Exception {
+    XMLReader xml = XMLHelper.newXMLReader();
+    xml.setContentHandler(handler);
+    xml.parse(new InputSource(in));
+  }
+
+  /** workbook.xml: the sheets in workbook order, their visibility, and the 1904 date system. */
+  private static final class WorkbookPart extends DefaultHandler {
+    final List<SheetInfo> sheets = new ArrayList<>();
+    boolean date1904;
+
+    @Override
+    public void startElement(String uri, String localName, String qName, Attributes atts) {
+      if ("workbookPr".equals(localName)) {
+        String v = atts.getValue("date1904");
+        date1904 = "1".equals(v) || "true".equalsIgnoreCase(v);
+      } else if ("sheet".equals(localName)) {
+        String id = null;
+        for (int i = 0; i < atts.getLength(); i++) {
+          if ("id".equals(atts.getLocalName(i)) && atts.getURI(i).contains("relationships")) {
+            id = atts.getValue(i);
+          }
+        }
+        String state = atts.getValue("state");
+        boolean hidden = "hidden".equals(state) || "veryHidden".equals(state);
+        sheets.add(new SheetInfo(atts.getValue("name"), hidden, id));
+      }
+    }
+  }
+
+  /** A worksheet part: collects the cells of each row and hands the row to the scanner. */
+  private static final class SheetPart extends DefaultHandler {
+    private final TableScanner scanner;
+    private final ReadOnlySharedStringsTable strings;
+    private final StylesTable styles;
+    private final NumberFormats formats;
+    private final boolean date1904;
+
+    RuntimeException failure;
+    boolean stopped;
+
+    private int rowNumber;
+    private int column;
+    private Map<Integer, RawCell> cells;
+    private String type;
+    private int style;
+    private boolean inValue;
+    private boolean inFormula;
+    private boolean inInlineText;
+    private boolean inPhonetic;
+    private boolean hasValue;
+    private boolean hasFormula;
+    private final StringBuilder value = new StringBuilder();
+    private final StringBuilder formula = new StringBuilder();
+    private final StringBuilder inline = new StringBuilder();
+
+    SheetPart(
+        TableScanner scanner,
+        ReadOnlySharedStringsTable strings,
+        StylesTable styles,
+        NumberFormats formats,
+        boolean date1904) {
+      this.scanner = scanner;
+      this.strings = strings;
+      this.styles = styles;
+      this.formats = formats;
+      this.date1904 = date1904;
+    }
+
+    @Override
+    public void startElement(String uri, String localName, String qName, Attributes atts) {
+      switch (localName) {
+        case "row" -> {
+          String r = atts.getValue("r");
+          rowNumber = r != null ? Integer.parseInt(r.trim()) : rowNumber + 1;
+          column = -1;
+          cells = new HashMap<>();
+        }
+        case "c" -> {
+          String ref = atts.getValue("r");
+          column = ref != null ? columnOf(ref, column + 1) : column + 1;
+          type = atts.getValue("t");
+          String s = atts.getValue("s");
+          style = s == null ? 0 : Integer.parseInt(s.trim());
+          value.setLength(0);
+          formula.setLength(0);
+          inline.setLength(0);
+          hasValue = false;
+          hasFormula = false;
+        }
+        case "v" -> {
+          inValue = true;
+          hasValue = true;
+        }
+        case "f" -> {
+          inFormula = true;
+          hasFormula = true;
+        }
+        case "rPh" -> inPhonetic = true;
+        case "t" -> inInlineText = !inPhonetic;
+        default -> {}
+      }
+    }
+
+    @Override
+    public void characters(char[] ch, int start, int length) {
+      if (inValue) {
+        value.append(ch, start, length);
+      } else if (inFormula) {
+        formula.append(ch, start, length);
+      } else if (inInlineText) {
+        inline.append(ch, start, length);
+      }
+    }
+
+    @Override
+    public void endElement(String uri, String localName, String qName) throws SAXException {
+      switch (localName) {
+        case "v" -> inValue = false;
+        case "f" -> inFormula = false;
+        case "t" -> inInlineText = false;
+        case "rPh" -> inPhonetic = false;
+        case "c" -> {
+          RawCell cell = cell();
+          if (cell != null) {
+            cells.put(column, cell);
+          }
+        }
+        case "row" -> {
+          boolean more;
+          try {
+            more = scanner.row(rowNumber, cells);
+          } catch (RuntimeException e) {
+            failure = e;
+            throw new SAXException("stopped");
+          }
+          if (!more) {
+            stopped = true;
+            throw new SAXException("stopped");
+          }
+        }
+        default -> {}
+      }
+    }
+
+    private RawCell cell() {
+      String t = type == null ? "n" : type;
+      switch (t) {
+        case "s":
+          if (!hasValue || value.toString().isBlank()) {
+            return null;
+          }
+          return RawCell.text(
+              strings.getItemAt(Integer.parseInt(value.toString().trim())).getString());
+        case "inlineStr":
+          return RawCell.text(hasValue ? value.toString() : inline.toString());
+        case "str":
+          return hasValue ? RawCell.text(value.toString()) : noValue();
+        case "b":
+          return hasValue ? RawCell.bool("1".equals(value.toString().trim())) : noValue();
+        case "e":
+          return hasValue ? RawCell.error(value.toString().trim()) : noValue();
+        case "d":
+          if (!hasValue) {
+            return noValue();
+          }
+          return isoDate(value.toString().trim());
+        default:
+          if (!hasValue || value.toString().isBlank()) {
+            return noValue();
+          }
+          return number(Double.parseDouble(value.toString().trim()));
+      }
+    }
+
+    /** A cell without a value: blank, or a formula that was saved without its result. */
+    private RawCell noValue() {
+      return hasFormula ? RawCell.noCachedValue(formula.toString()) : null;
+    }
+
+    private RawCell number(double v) {
+      int index = 0;
+      String format = null;
+      if (styles != null && style >= 0 && style < styles.getNumCellStyles()) {
+        XSSFCellStyle cs = styles.getStyleAt(style);
+        if (cs != null) {
+          index = cs.getDataFormat();
+          format = cs.getDataFormatString();
+        }
+      }
+      return formats.number(v, index, format, date1904);
+    }
+
+    /** t="d": an ISO 8601 date-time value (rare; written by some generators). */
+    private RawCell isoDate(String iso) {
+      try {
+        java.time.LocalDateTime dt =
+            iso.length() <= 10
+                ? java.time.LocalDate.parse(iso).atStartOfDay()
+                : java.time.LocalDateTime.parse(
+                    iso.endsWith("Z") ? iso.substring(0, iso.length() - 1) : iso);
+        double serial = DateUtil.getExcelDate(dt, date1904);
+        return formats.number(serial, 14, "yyyy/m/d", date1904);
+      } catch (RuntimeException e) {
+        return RawCell.text(iso);
+      }
+    }
+
+    private static int columnOf(String ref, int fallback) {
+      int i = 0;
+      while (i < ref.length() && Character.isLetter(ref.charAt(i))) {
+        i++;
+      }
+      if (i == 0) {
+        return fallback;
+      }
+      return CellReference.convertColStringToIndex(ref.substring(0, i));
+    }
+  }
+}
