@@ -1,7 +1,147 @@
 package cn.ipsubsidy.cli;
 
-public class IpSubsidy {
-  public static void main(String[] a) {
-    System.out.println("hi");
+import cn.ipsubsidy.app.UsageException;
+import cn.ipsubsidy.claims.ClaimsFileException;
+import cn.ipsubsidy.domain.Bilingual;
+import cn.ipsubsidy.policy.PolicyException;
+import cn.ipsubsidy.report.OutputDirectoryException;
+import cn.ipsubsidy.report.OutputExistsException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ipsubsidy}: the finance office's IP subsidy calculator. Thin: parses options, calls the
+ * job, maps errors to the contract's exit codes. No stack trace reaches the clerk's terminal; it
+ * goes to the log file (and to the terminal with --verbose).
+ */
+@Command(
+    name = "ipsubsidy",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    header = "知识产权资助批量计算 / IP subsidy batch calculator",
+    description = {
+      "读取申报汇总表，按政策条款计算资助金额，输出核发明细表与审计日志。",
+      "Reads the claims spreadsheet, computes each clause, writes the payout workbook and audit log."
+    },
+    footer = {
+      "",
+      "退出码 Exit codes: 0 完成 done · 1 有数据错误行 some rows bad · 2 用法或输入错误 usage/unreadable input",
+      "                   3 对账有差异 reconcile differences · 4 台账锁定或校验失败 ledger locked/failed",
+      "日志 Log: " + "${sys:ipsubsidy.logfile}"
+    },
+    subcommands = {
+      CalcCommand.class,
+      ValidateCommand.class,
+      PoliciesCommand.class,
+      ClausesCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class IpSubsidy implements Runnable {
+  private static final Logger log = LoggerFactory.getLogger(IpSubsidy.class);
+
+  @Option(
+      names = {"-v", "--verbose"},
+      scope = CommandLine.ScopeType.INHERIT,
+      description = "在终端显示详细信息和错误堆栈 / show details and stack traces on the terminal")
+  boolean verbose;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs the command line with the process's standard streams. */
+  public static int execute(String... args) {
+    return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+  }
+
+  /** Runs the command line with the given streams (tests capture them). */
+  public static int execute(PrintWriter out, PrintWriter err, String... args) {
+    System.setProperty("ipsubsidy.logfile", logFile().toString());
+    CommandLine cmd = new CommandLine(new IpSubsidy());
+    cmd.setOut(out);
+    cmd.setErr(err);
+    cmd.setParameterExceptionHandler(
+        (ex, a) -> {
+          CommandLine c = ex.getCommandLine();
+          c.getErr().println("ipsubsidy: " + ex.getMessage());
+          c.getErr().println("用法见 See: " + c.getCommandSpec().qualifiedName() + " --help");
+          return ExitCode.USAGE;
+        });
+    cmd.setExecutionExceptionHandler(
+        (ex, c, parsed) -> {
+          IpSubsidy root = c.getCommandSpec().root().userObject() instanceof IpSubsidy r ? r : null;
+          boolean verbose = root != null && root.verbose;
+          return report(ex, c.getErr(), verbose);
+        });
+    try {
+      return cmd.execute(args);
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  /** One clear line for the clerk; the stack trace goes to the log. */
+  static int report(Exception ex, PrintWriter err, boolean verbose) {
+    Bilingual msg;
+    int code = ExitCode.USAGE;
+    if (ex instanceof ClaimsFileException c) {
+      msg = c.message();
+    } else if (ex instanceof UsageException u) {
+      msg = u.bilingual();
+    } else if (ex instanceof PolicyException p) {
+      msg = Bilingual.of("政策或本地规则文件有误：" + p.getMessage(), "policy or rules file error");
+    } else if (ex instanceof OutputExistsException o) {
+      msg = o.bilingual();
+    } else if (ex instanceof OutputDirectoryException d) {
+      msg = Bilingual.of(d.getMessage(), "");
+    } else if (ex instanceof NoSuchFileException n) {
+      msg = Bilingual.of("文件不存在：" + n.getFile(), "file not found: " + n.getFile());
+    } else if (ex instanceof AccessDeniedException a) {
+      msg = Bilingual.of("无权访问：" + a.getFile(), "access denied: " + a.getFile());
+    } else if (ex instanceof IOException || ex instanceof UncheckedIOException) {
+      msg = Bilingual.of("读写文件失败：" + ex.getMessage(), "file input/output failed");
+    } else {
+      msg =
+          Bilingual.of(
+              "内部错误，未写出任何文件，详见日志 " + logFile(),
+              "internal error, nothing was written; see the log " + logFile());
+    }
+    log.error("{}", msg, ex);
+    err.println("ipsubsidy: " + (msg.en().isEmpty() ? msg.zh() : msg.toString()));
+    if (verbose) {
+      ex.printStackTrace(err);
+    }
+    return code;
+  }
+
+  /** Where Logback writes: IPSUBSIDY_HOME, else -Dipsubsidy.home, else ~/.ipsubsidy. */
+  static Path logFile() {
+    String home = System.getenv("IPSUBSIDY_HOME");
+    if (home == null || home.isBlank()) {
+      home = System.getProperty("ipsubsidy.home");
+    }
+    if (home == null || home.isBlank()) {
+      home = Path.of(System.getProperty("user.home"), ".ipsubsidy").toString();
+    }
+    return Path.of(home, "logs", "ipsubsidy.log");
   }
 }

@@ -27,8 +27,8 @@ public final class CapKeys {
 
   /**
    * The level a one-time award is counted at: the claim's level where the clause pays by level (an
-   * upgrade from provincial to national is a new award), none elsewhere (a 级别 cell must not open
-   * a second award).
+   * upgrade from provincial to national is a new award), none elsewhere (a 级别 cell must not open a
+   * second award).
    */
   public static Level oneTimeLevel(Clause clause, Claim claim) {
     return clause.calculation() instanceof Calculation.FixedByLevel ? claim.level() : null;

@@ -60,7 +60,9 @@ final class ClauseResolver {
       }
       List<String> ids = districtOf.stream().map(Jurisdiction::id).toList();
       String cities =
-          districtOf.stream().map(Jurisdiction::city).collect(java.util.stream.Collectors.joining("、"));
+          districtOf.stream()
+              .map(Jurisdiction::city)
+              .collect(java.util.stream.Collectors.joining("、"));
       List<ClauseCode> candidates =
           registry.documents().stream()
               .filter(d -> ids.contains(d.jurisdiction().id()))
@@ -106,7 +108,11 @@ final class ClauseResolver {
           claimed,
           Bilingual.of(
               "条款 " + code + " 属于" + own.city() + "的政策，不适用于" + claimed.city(),
-              "clause " + code + " belongs to a policy of " + own.city() + ", not of "
+              "clause "
+                  + code
+                  + " belongs to a policy of "
+                  + own.city()
+                  + ", not of "
                   + claimed.city()),
           false);
     }

@@ -32,9 +32,9 @@ public final class PolicyRegistry {
   }
 
   /**
-   * The jurisdictions whose district list holds {@code district}. Usually one; 市本级 belongs to
-   * every city, so the claim's clause decides. A district may also be written with its city in
-   * front ("无锡市本级", "连云港市海州区"), which names one city.
+   * The jurisdictions whose district list holds {@code district}. Usually one; 市本级 belongs to every
+   * city, so the claim's clause decides. A district may also be written with its city in front
+   * ("无锡市本级", "连云港市海州区"), which names one city.
    */
   public List<Jurisdiction> jurisdictionsOf(String district) {
     if (district == null) {
@@ -44,7 +44,8 @@ public final class PolicyRegistry {
     Map<String, Jurisdiction> found = new LinkedHashMap<>();
     for (PolicyDocument doc : byId.values()) {
       Jurisdiction j = doc.jurisdiction();
-      String cityStem = j.city().endsWith("市") ? j.city().substring(0, j.city().length() - 1) : j.city();
+      String cityStem =
+          j.city().endsWith("市") ? j.city().substring(0, j.city().length() - 1) : j.city();
       for (String name : j.districts()) {
         if (d.equals(name) || d.equals(j.city() + name) || d.equals(cityStem + name)) {
           found.putIfAbsent(j.id(), j);

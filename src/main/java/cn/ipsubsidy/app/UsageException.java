@@ -1,0 +1,21 @@
+package cn.ipsubsidy.app;
+
+import cn.ipsubsidy.domain.Bilingual;
+
+/** A request the tool cannot carry out as asked (exit 2): the message says why and what to do. */
+public class UsageException extends RuntimeException {
+  private final Bilingual bilingual;
+
+  public UsageException(String zh, String en) {
+    this(zh, en, null);
+  }
+
+  public UsageException(String zh, String en, Throwable cause) {
+    super(zh + " / " + en, cause);
+    this.bilingual = Bilingual.of(zh, en);
+  }
+
+  public Bilingual bilingual() {
+    return bilingual;
+  }
+}

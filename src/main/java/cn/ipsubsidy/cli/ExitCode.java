@@ -1,0 +1,21 @@
+package cn.ipsubsidy.cli;
+
+/** The exit codes of the io contract; cron jobs and office scripts test them. */
+public final class ExitCode {
+  /** Done, every row valid. */
+  public static final int OK = 0;
+
+  /** Done, some rows rejected for bad data (listed). */
+  public static final int BAD_ROWS = 1;
+
+  /** Usage error or unreadable input; nothing written, nothing posted. */
+  public static final int USAGE = 2;
+
+  /** reconcile found differences (listed). */
+  public static final int DIFFERENCES = 3;
+
+  /** The ledger is locked by another run or failed its integrity check; nothing posted. */
+  public static final int LEDGER = 4;
+
+  private ExitCode() {}
+}

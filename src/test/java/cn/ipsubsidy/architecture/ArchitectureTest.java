@@ -1,0 +1,99 @@
+package cn.ipsubsidy.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the flow one-directional and the domain free of I/O, as buckpal guards its hexagon: the
+ * engine and the policies are pure, so every amount can be recomputed and tested without files,
+ * databases or spreadsheets.
+ */
+class ArchitectureTest {
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importMainClasses() {
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("cn.ipsubsidy");
+  }
+
+  @Test
+  void engineAndPoliciesTouchNoFilesDatabasesSpreadsheetsOrCsv() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "cn.ipsubsidy.engine..", "cn.ipsubsidy.policy..", "cn.ipsubsidy.domain..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "java.nio.file..",
+            "java.sql..",
+            "javax.sql..",
+            "org.apache.poi..",
+            "org.apache.commons.csv..",
+            "org.apache.commons.io..")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("java.io.File")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("java.io.FileInputStream")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("java.io.FileOutputStream")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("java.io.FileReader")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("java.io.FileWriter")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("java.io.RandomAccessFile")
+        .because("the engine is a pure function of claims, policies and prior payouts")
+        .check(classes);
+  }
+
+  @Test
+  void dataFlowsOneWay() {
+    layeredArchitecture()
+        .consideringOnlyDependenciesInAnyPackage("cn.ipsubsidy..")
+        .layer("cli")
+        .definedBy("cn.ipsubsidy.cli..")
+        .layer("app")
+        .definedBy("cn.ipsubsidy.app..")
+        .layer("claims")
+        .definedBy("cn.ipsubsidy.claims..")
+        .layer("report")
+        .definedBy("cn.ipsubsidy.report..")
+        .layer("engine")
+        .definedBy("cn.ipsubsidy.engine..")
+        .layer("policy")
+        .definedBy("cn.ipsubsidy.policy..")
+        .layer("domain")
+        .definedBy("cn.ipsubsidy.domain..")
+        .whereLayer("cli")
+        .mayNotBeAccessedByAnyLayer()
+        .whereLayer("app")
+        .mayOnlyBeAccessedByLayers("cli")
+        .whereLayer("claims")
+        .mayOnlyBeAccessedByLayers("app", "cli")
+        .whereLayer("report")
+        .mayOnlyBeAccessedByLayers("app", "cli")
+        .whereLayer("engine")
+        .mayOnlyBeAccessedByLayers("report", "app", "cli")
+        .whereLayer("policy")
+        .mayOnlyBeAccessedByLayers("engine", "report", "app", "cli")
+        .whereLayer("domain")
+        .mayOnlyBeAccessedByLayers("policy", "engine", "claims", "report", "app", "cli")
+        .check(classes);
+  }
+}
