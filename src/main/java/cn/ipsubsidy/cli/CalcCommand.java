@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(
     name = "calc",
@@ -19,17 +19,7 @@ import picocli.CommandLine.Parameters;
       "Computes a quarter's claims; writes the payout workbook and the audit log."
     })
 final class CalcCommand implements Callable<Integer> {
-  @Parameters(
-      index = "0",
-      paramLabel = "CLAIMS",
-      description = "申报汇总表 claims file (.xlsx, .xls, .csv)")
-  Path claims;
-
-  @Option(
-      names = "--policy",
-      paramLabel = "ID",
-      description = "只写条款代码（如 2a）时所属的政策 / policy of bare clause codes, e.g. lyg-2021")
-  String policy;
+  @Mixin ClaimsInput input;
 
   @Option(
       names = "--period",
@@ -43,15 +33,6 @@ final class CalcCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description = "核发明细表路径；默认为输入文件旁的 <名称>-payout.xlsx / payout workbook path")
   Path out;
-
-  @Option(
-      names = "--rules",
-      paramLabel = "FILE",
-      description = "本地规则文件（YAML）/ the office's local rules file")
-  Path rules;
-
-  @Option(names = "--sheet", paramLabel = "NAME", description = "读取的工作表 / sheet to read")
-  String sheet;
 
   @Option(
       names = "--strict",
@@ -77,10 +58,18 @@ final class CalcCommand implements Callable<Integer> {
         new CalcJob(VersionProvider.version())
             .run(
                 new CalcJob.Request(
-                    claims, sheet, policy, period, this.out, rules, strict, force, who));
+                    input.claims,
+                    input.sheet,
+                    input.policy,
+                    period,
+                    this.out,
+                    input.rules.file,
+                    strict,
+                    force,
+                    who));
     out.printf(
         "ipsubsidy calc %s — 工作表 sheet %s, 表头第 %d 行 header row %d%n",
-        claims.getFileName(), o.read().sheet(), o.read().headerRow(), o.read().headerRow());
+        input.claims.getFileName(), o.read().sheet(), o.read().headerRow(), o.read().headerRow());
     out.printf(
         "运行 run %s · 期间 period %s (%s)%n",
         o.facts().runId(), o.facts().period(), o.facts().periodSource());

@@ -7,12 +7,11 @@ import cn.ipsubsidy.policy.ClauseText;
 import cn.ipsubsidy.policy.LocalOverride;
 import cn.ipsubsidy.policy.PolicyDocument;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(
@@ -30,18 +29,14 @@ final class ClausesCommand implements Callable<Integer> {
       description = "政策，如 lyg-2021；默认全部 / default: all")
   String policy;
 
-  @Option(
-      names = "--rules",
-      paramLabel = "FILE",
-      description = "叠加本地规则显示 / show with local rules applied")
-  Path rules;
+  @Mixin RulesOption rules;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    PolicySetup setup = PolicySetup.load(rules);
+    PolicySetup setup = PolicySetup.load(rules.file);
     List<PolicyDocument> docs =
         policy == null
             ? setup.registry().documents()

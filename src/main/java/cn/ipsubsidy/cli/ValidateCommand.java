@@ -9,15 +9,13 @@ import cn.ipsubsidy.engine.PriorPayouts;
 import cn.ipsubsidy.engine.RunResult;
 import cn.ipsubsidy.engine.SubsidyEngine;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 @Command(
     name = "validate",
@@ -27,37 +25,28 @@ import picocli.CommandLine.Parameters;
       "Reads and checks the claims file only; writes nothing; exit 1 when any row is bad."
     })
 final class ValidateCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "CLAIMS", description = "申报汇总表 claims file")
-  Path claims;
-
-  @Option(
-      names = "--policy",
-      paramLabel = "ID",
-      description = "只写条款代码时所属的政策 / policy of bare clause codes")
-  String policy;
-
-  @Option(names = "--rules", paramLabel = "FILE", description = "本地规则文件 / local rules file")
-  Path rules;
-
-  @Option(names = "--sheet", paramLabel = "NAME", description = "读取的工作表 / sheet to read")
-  String sheet;
+  @Mixin ClaimsInput input;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    PolicySetup policies = PolicySetup.load(rules);
+    PolicySetup policies = PolicySetup.load(input.rules.file);
     List<ClaimRow> rows = new ArrayList<>();
-    ReadResult read = ClaimsFiles.read(claims, sheet, rows::add);
+    ReadResult read = ClaimsFiles.read(input.claims, input.sheet, rows::add);
     // The period only matters for annual caps, which validation does not judge.
     Period period = Period.of(LocalDate.now());
     RunResult result =
         new SubsidyEngine(policies.registry())
-            .calculate(rows, new SubsidyEngine.Options(period, policy), PriorPayouts.NONE);
+            .calculate(rows, new SubsidyEngine.Options(period, input.policy), PriorPayouts.NONE);
     out.printf(
         "ipsubsidy validate %s — 工作表 sheet %s, 表头第 %d 行 header row %d, 数据 %d 行 rows%n",
-        claims.getFileName(), read.sheet(), read.headerRow(), read.headerRow(), read.dataRows());
+        input.claims.getFileName(),
+        read.sheet(),
+        read.headerRow(),
+        read.headerRow(),
+        read.dataRows());
     RunPrinter.badRows(out, result);
     long bad = result.badDataCount();
     if (bad == 0) {

@@ -1,0 +1,13 @@
+package cn.ipsubsidy.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** --rules: the office's local rules file laid over the bundled policies. */
+final class RulesOption {
+  @Option(
+      names = "--rules",
+      paramLabel = "FILE",
+      description = "本地规则文件（YAML）/ the office's local rules file")
+  Path file;
+}
