@@ -36,9 +36,13 @@ import picocli.CommandLine.Option;
     },
     footer = {
       "",
-      "退出码 Exit codes: 0 完成 done · 1 有数据错误行 some rows bad · 2 用法或输入错误 usage/unreadable input",
-      "                   3 对账有差异 reconcile differences · 4 台账锁定或校验失败 ledger locked/failed",
-      "日志 Log: " + "${sys:ipsubsidy.logfile}"
+      "退出码 Exit codes:",
+      "  0  完成，全部行有效 / done, every row valid",
+      "  1  有数据错误的行 / some rows rejected for bad data",
+      "  2  用法错误或无法读取输入 / usage error or unreadable input",
+      "  3  对账发现差异 / reconcile found differences",
+      "  4  台账锁定或校验失败 / ledger locked or failed its check",
+      "日志 Log: ${sys:ipsubsidy.logfile}"
     },
     subcommands = {
       CalcCommand.class,
