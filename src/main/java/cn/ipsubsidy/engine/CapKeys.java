@@ -5,6 +5,8 @@ import cn.ipsubsidy.domain.Level;
 import cn.ipsubsidy.policy.Calculation;
 import cn.ipsubsidy.policy.Clause;
 import cn.ipsubsidy.policy.ClauseCode;
+import cn.ipsubsidy.policy.ReferenceRule;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,6 +20,28 @@ public final class CapKeys {
   public static String project(Claim claim) {
     List<String> refs = claim.references();
     return refs.isEmpty() ? "entity:" + claim.entityId() : String.join(";", refs);
+  }
+
+  /**
+   * The keys under which a claim's references are paid once (in {@code
+   * clause.references().group()}): each reference, with the metric for per-year references (wx-2020
+   * 1c), or the entity when the rule says so and the cell is empty; none for project references
+   * (staged support recurs).
+   */
+  public static List<String> referenceKeys(Clause clause, Claim claim) {
+    ReferenceRule rule = clause.references();
+    if (rule == null || rule.mode() == ReferenceRule.Mode.PROJECT) {
+      return List.of();
+    }
+    Long metric = rule.mode() == ReferenceRule.Mode.UNIQUE_PER_METRIC ? claim.metric() : null;
+    List<String> keys = new ArrayList<>();
+    for (String ref : claim.references()) {
+      keys.add(reference(ref, metric));
+    }
+    if (keys.isEmpty() && rule.entityWhenEmpty()) {
+      keys.add("entity:" + claim.entityId());
+    }
+    return keys;
   }
 
   /** The key of a duplicate check for one reference; with the metric for per-year references. */

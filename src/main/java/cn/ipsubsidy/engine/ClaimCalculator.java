@@ -353,21 +353,11 @@ final class ClaimCalculator {
     }
 
     private void referenceCheck() {
-      ReferenceRule rule = clause.references();
-      if (rule == null || rule.mode() == ReferenceRule.Mode.PROJECT) {
-        return;
-      }
-      List<String> keys = new ArrayList<>();
-      Long metric = rule.mode() == ReferenceRule.Mode.UNIQUE_PER_METRIC ? claim.metric() : null;
-      for (String ref : claim.references()) {
-        keys.add(CapKeys.reference(ref, metric));
-      }
-      if (keys.isEmpty() && rule.entityWhenEmpty()) {
-        keys.add("entity:" + claim.entityId());
-      }
+      List<String> keys = CapKeys.referenceKeys(clause, claim);
       if (keys.isEmpty()) {
         return;
       }
+      ReferenceRule rule = clause.references();
       for (String key : keys) {
         RunTally.Holder held = tally.references.get(rule.group() + "|" + key);
         if (held != null) {
