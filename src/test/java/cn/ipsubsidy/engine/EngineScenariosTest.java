@@ -113,7 +113,7 @@ class EngineScenariosTest {
 
     @Test
     void earlierPeriodsOfTheYearCountAndTheExplanationNamesTheRun() {
-      FakePrior prior = new FakePrior().annual("E1", "lyg-2021/2a", 2025, "20000");
+      PriorPayouts prior = FakePrior.annual("E1", "lyg-2021/2a", 2025, "20000");
       PayoutLine l = run(prior, claim("lyg-2021/2a").entity("E1").qty(2).metric(11)).get(0);
       assertThat(paid(l)).isEqualTo("10000.00");
       assertThat(l.explanation().zh()).contains("R2025Q1").contains("20,000.00");
@@ -136,7 +136,7 @@ class EngineScenariosTest {
 
     @Test
     void capUsageRowsShowBeforeNowAndRoomLeft() {
-      FakePrior prior = new FakePrior().annual("E1", "lyg-2021/11a", 2025, "50000");
+      PriorPayouts prior = FakePrior.annual("E1", "lyg-2021/11a", 2025, "50000");
       RunResult r =
           ENGINE.calculate(
               TestClaims.rows(claim("lyg-2021/11a").entity("E1").basis("200000")), Q1, prior);
@@ -159,7 +159,7 @@ class EngineScenariosTest {
     @Test
     void aPlatformIsCappedOverAllYearsPerProject() {
       // wx-2020/9a: 8,000,000 per platform; 6,000,000 paid in earlier years → 2,000,000 left
-      FakePrior prior = new FakePrior().lifetime("wx-2020/9a", "PLAT-1", "6000000");
+      PriorPayouts prior = FakePrior.lifetime("wx-2020/9a", "PLAT-1", "6000000");
       List<PayoutLine> l =
           run(
               prior,
@@ -199,8 +199,8 @@ class EngineScenariosTest {
 
     @Test
     void aReferencePaidByAnEarlierRunIsRejectedNamingTheRun() {
-      FakePrior prior = new FakePrior();
-      prior.references.put("lyg-2021/3a|GI-9", FakePrior.payment("R2024Q4", "X9", "100000"));
+      PriorPayouts prior =
+          FakePrior.reference("lyg-2021/3a", "GI-9", FakePrior.payment("R2024Q4", "X9", "100000"));
       PayoutLine l = run(prior, claim("lyg-2021/3a").refs("GI-9")).get(0);
       assertThat(l.status()).isEqualTo(Status.REJECTED);
       assertThat(l.badData()).isFalse();
@@ -220,10 +220,12 @@ class EngineScenariosTest {
 
     @Test
     void oneTimeAwardsArePaidOncePerEntityClauseAndLevel() {
-      FakePrior prior = new FakePrior();
-      prior.oneTime.put(
-          CapKeys.oneTime("P1", ClauseCode.of("lyg-2021/13b"), Level.MUNICIPAL),
-          FakePrior.payment("R2024Q2", "S1", "50000"));
+      PriorPayouts prior =
+          FakePrior.oneTime(
+              "P1",
+              ClauseCode.of("lyg-2021/13b"),
+              Level.MUNICIPAL,
+              FakePrior.payment("R2024Q2", "S1", "50000"));
       List<PayoutLine> l =
           run(
               prior,
@@ -253,8 +255,7 @@ class EngineScenariosTest {
 
     @Test
     void aClaimIdAlreadyPostedIsRefused() {
-      FakePrior prior = new FakePrior();
-      prior.claims.put("C1", FakePrior.payment("R2025Q1", "C1", "200000"));
+      PriorPayouts prior = FakePrior.claim("C1", FakePrior.payment("R2025Q1", "C1", "200000"));
       PayoutLine l = run(prior, claim("lyg-2021/2b")).get(0);
       assertThat(l.status()).isEqualTo(Status.REJECTED);
       assertThat(l.explanation().en()).contains("already paid");

@@ -3,62 +3,66 @@ package cn.ipsubsidy.engine;
 import cn.ipsubsidy.domain.Level;
 import cn.ipsubsidy.domain.Money;
 import cn.ipsubsidy.policy.ClauseCode;
-import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
-/** Earlier runs' payments, set by hand, for tests of caps and exactly-once checks. */
-final class FakePrior implements PriorPayouts {
-  final Map<String, BigDecimal> annual = new HashMap<>();
-  final Map<String, BigDecimal> lifetime = new HashMap<>();
-  final Map<String, PriorPayment> references = new HashMap<>();
-  final Map<String, PriorPayment> oneTime = new HashMap<>();
-  final Map<String, PriorPayment> claims = new HashMap<>();
+/** Earlier runs' payments set by hand for tests: a {@link PaymentRegister} with a short builder. */
+final class FakePrior {
+  private FakePrior() {}
+
+  static PaymentRegister prior() {
+    return new PaymentRegister();
+  }
 
   static PriorPayment payment(String run, String claimId, String amount) {
     return new PriorPayment(run, LocalDate.of(2025, 4, 2), claimId, Money.of(amount));
   }
 
-  FakePrior annual(String entity, String group, int year, String amount) {
-    annual.put(entity + "|" + group + "|" + year, Money.of(amount));
-    return this;
+  static PaymentRegister annual(String entity, String group, int year, String amount) {
+    PaymentRegister r = new PaymentRegister();
+    r.record(
+        keys(null, entity, group, null, null, null, null), year, payment("R2025Q1", "X", amount));
+    return r;
   }
 
-  FakePrior lifetime(String group, String project, String amount) {
-    lifetime.put(group + "|" + project, Money.of(amount));
-    return this;
+  static PaymentRegister lifetime(String group, String project, String amount) {
+    PaymentRegister r = new PaymentRegister();
+    r.record(
+        keys(null, "E", null, group, project, null, null), 2024, payment("R2024Q4", "X", amount));
+    return r;
   }
 
-  @Override
-  public BigDecimal paidInYear(String entityId, String group, int year) {
-    return annual.getOrDefault(entityId + "|" + group + "|" + year, BigDecimal.ZERO);
+  static PaymentRegister reference(String group, String ref, PriorPayment p) {
+    PaymentRegister r = new PaymentRegister();
+    r.record(
+        new PaymentRegister.Keys(null, "E", null, null, null, group, List.of(ref), null), 2024, p);
+    return r;
   }
 
-  @Override
-  public List<String> runsInYear(String entityId, String group, int year) {
-    return annual.containsKey(entityId + "|" + group + "|" + year) ? List.of("R2025Q1") : List.of();
+  static PaymentRegister oneTime(String entity, ClauseCode clause, Level level, PriorPayment p) {
+    PaymentRegister r = new PaymentRegister();
+    r.record(
+        keys(null, entity, null, null, null, null, CapKeys.oneTime(entity, clause, level)),
+        2024,
+        p);
+    return r;
   }
 
-  @Override
-  public BigDecimal paidLifetime(String group, String projectKey) {
-    return lifetime.getOrDefault(group + "|" + projectKey, BigDecimal.ZERO);
+  static PaymentRegister claim(String claimId, PriorPayment p) {
+    PaymentRegister r = new PaymentRegister();
+    r.record(keys(claimId, "E", null, null, null, null, null), 2025, p);
+    return r;
   }
 
-  @Override
-  public Optional<PriorPayment> referencePaid(String group, String referenceKey) {
-    return Optional.ofNullable(references.get(group + "|" + referenceKey));
-  }
-
-  @Override
-  public Optional<PriorPayment> oneTimePaid(String entityId, ClauseCode clause, Level level) {
-    return Optional.ofNullable(oneTime.get(CapKeys.oneTime(entityId, clause, level)));
-  }
-
-  @Override
-  public Optional<PriorPayment> claimPaid(String claimId) {
-    return Optional.ofNullable(claims.get(claimId));
+  private static PaymentRegister.Keys keys(
+      String claimId,
+      String entity,
+      String annualGroup,
+      String lifetimeGroup,
+      String project,
+      String refGroup,
+      String oneTimeKey) {
+    return new PaymentRegister.Keys(
+        claimId, entity, annualGroup, lifetimeGroup, project, refGroup, List.of(), oneTimeKey);
   }
 }
