@@ -28,6 +28,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -42,14 +43,21 @@ final class ClaimCalculator {
   private final RunTally tally;
   private final CapLedger caps;
   private final int budgetYear;
+  private final IntFunction<ClaimRow> rowAt;
 
+  /**
+   * @param rowAt the row of an input index, to name the earlier row of this run that holds a
+   *     reference or one-time award
+   */
   ClaimCalculator(
       PolicyRegistry registry,
       String defaultPolicyId,
       PriorPayouts prior,
       RunTally tally,
       CapLedger caps,
-      int budgetYear) {
+      int budgetYear,
+      IntFunction<ClaimRow> rowAt) {
+    this.rowAt = rowAt;
     this.registry = registry;
     this.resolver = new ClauseResolver(registry, defaultPolicyId);
     this.prior = prior;
@@ -324,7 +332,7 @@ final class ClaimCalculator {
       Level level = CapKeys.oneTimeLevel(clause, claim);
       String key = CapKeys.oneTime(claim.entityId(), clause.code(), level);
       String lvl = level == null ? "" : level.zh() + "级";
-      RunTally.Holder held = tally.oneTime.get(key);
+      Holder held = holder(tally.oneTime.get(key));
       if (held != null) {
         step("2 资格 eligibility", "一次性 one-time", "", key, "本次已申报 already in this run");
         halt(
@@ -359,7 +367,7 @@ final class ClaimCalculator {
       }
       ReferenceRule rule = clause.references();
       for (String key : keys) {
-        RunTally.Holder held = tally.references.get(rule.group() + "|" + key);
+        Holder held = holder(tally.references.get(rule.group() + "|" + key));
         if (held != null) {
           step(
               "2 资格 eligibility",
@@ -907,13 +915,12 @@ final class ClaimCalculator {
         String zh,
         String en) {
       if (status != Status.REJECTED) {
-        String at = claim.claimId();
-        int rowNo = row.location().row();
+        Integer at = row.inputIndex();
         if (holdOneTime != null) {
-          tally.oneTime.put(holdOneTime, new RunTally.Holder(at, rowNo));
+          tally.oneTime.put(holdOneTime, at);
         }
         for (String key : holdReferences) {
-          tally.references.put(key, new RunTally.Holder(at, rowNo));
+          tally.references.put(key, at);
         }
       }
       String sentenceZh = zh + (notesZh.isEmpty() ? "" : "；" + String.join("；", notesZh));
@@ -979,6 +986,17 @@ final class ClaimCalculator {
                       + "]")
           .collect(Collectors.joining());
     }
+  }
+
+  /** The row of this run that holds a key, for the explanation. */
+  private record Holder(String claimId, int row) {}
+
+  private Holder holder(Integer inputIndex) {
+    if (inputIndex == null) {
+      return null;
+    }
+    ClaimRow held = rowAt.apply(inputIndex);
+    return new Holder(held.claim().claimId(), held.location().row());
   }
 
   private static String typeRule(Eligibility el) {

@@ -6,13 +6,29 @@ import cn.ipsubsidy.policy.PolicyRegistry;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * The calculator: claims + policies + what earlier runs paid → payout lines with their trace. A
  * pure function: no files, no database; the ledger and the report live elsewhere.
+ *
+ * <p>Two entry points compute the same thing: {@link #calculate(List, Options, PriorPayouts)} for
+ * rows held in memory, and {@link #calculate(RowSource, Options, PriorPayouts, LineSink)} for runs
+ * of any size, whose rows and lines live outside the heap; then only the caps' running totals and
+ * the exactly-once keys are held here.
  */
 public final class SubsidyEngine {
+  /** Sort key of a row without a readable event date: after every date. */
+  private static final long NO_DATE = Integer.MAX_VALUE;
+
+  /** Rows without a readable date go last; they are rejected and use no cap. */
+  private static final Comparator<LocalDate> LATEST_LAST =
+      Comparator.nullsLast(Comparator.naturalOrder());
+
   private final PolicyRegistry registry;
 
   public SubsidyEngine(PolicyRegistry registry) {
@@ -30,28 +46,98 @@ public final class SubsidyEngine {
    * duplicates favour the earlier event; the result lists them in input order.
    */
   public RunResult calculate(List<ClaimRow> rows, Options options, PriorPayouts prior) {
+    List<Integer> order =
+        IntStream.range(0, rows.size())
+            .boxed()
+            .sorted(
+                Comparator.comparing((Integer i) -> eventDate(rows.get(i)), LATEST_LAST)
+                    .thenComparing(i -> rows.get(i).inputIndex()))
+            .toList();
+    Map<Integer, ClaimRow> byIndex = new HashMap<>();
+    for (ClaimRow row : rows) {
+      byIndex.putIfAbsent(row.inputIndex(), row);
+    }
+    PayoutLine[] lines = new PayoutLine[rows.size()];
+    int[] current = {-1};
+    RowSource source =
+        new RowSource() {
+          @Override
+          public int size() {
+            return rows.size();
+          }
+
+          @Override
+          public ClaimRow row(int inputIndex) {
+            return byIndex.get(inputIndex);
+          }
+
+          @Override
+          public Iterator<ClaimRow> iterator() {
+            Iterator<Integer> positions = order.iterator();
+            return new Iterator<>() {
+              @Override
+              public boolean hasNext() {
+                return positions.hasNext();
+              }
+
+              @Override
+              public ClaimRow next() {
+                current[0] = positions.next();
+                return rows.get(current[0]);
+              }
+            };
+          }
+        };
+    List<CapUsage> usages = calculate(source, options, prior, line -> lines[current[0]] = line);
+    return new RunResult(options.period(), Arrays.asList(lines), usages);
+  }
+
+  /**
+   * Computes every row of {@code rowsInProcessingOrder}, in the order it gives (see {@link
+   * RowSource}: the caller sorts, e.g. with {@link #processingKey}), and hands each line to {@code
+   * sink} as soon as it is computed. Memory does not grow with the number of rows, only with the
+   * entities and cap groups (running totals) and the distinct references and one-time keys.
+   *
+   * @return the cap usage per entity and cap group (the 主体 rows)
+   */
+  public List<CapUsage> calculate(
+      RowSource rowsInProcessingOrder, Options options, PriorPayouts prior, LineSink sink) {
     RunTally tally = new RunTally();
     CapLedger caps = new CapLedger(prior);
     ClaimCalculator calculator =
         new ClaimCalculator(
-            registry, options.defaultPolicyId(), prior, tally, caps, options.period().year());
-    PayoutLine[] lines = new PayoutLine[rows.size()];
-    List<Integer> order =
-        java.util.stream.IntStream.range(0, rows.size())
-            .boxed()
-            .sorted(
-                Comparator.comparing((Integer i) -> eventDate(rows.get(i)))
-                    .thenComparing(i -> rows.get(i).inputIndex()))
-            .toList();
-    for (int i : order) {
-      lines[i] = calculator.evaluate(rows.get(i));
+            registry,
+            options.defaultPolicyId(),
+            prior,
+            tally,
+            caps,
+            options.period().year(),
+            rowsInProcessingOrder::row);
+    for (ClaimRow row : rowsInProcessingOrder) {
+      sink.accept(calculator.evaluate(row));
     }
-    return new RunResult(options.period(), Arrays.asList(lines), caps.usages());
+    return caps.usages();
   }
 
-  /** Rows without a readable date go last; they are rejected and use no cap. */
-  private static LocalDate eventDate(ClaimRow row) {
-    LocalDate d = row.claim() == null ? null : row.claim().eventDate();
-    return d == null ? LocalDate.MAX : d;
+  /**
+   * The sort key of the processing order: the event date (epoch day; rows without a readable date
+   * last), then the input index, packed in a long so that a million rows sort as primitives.
+   */
+  public static long processingKey(LocalDate eventDateOrNull, int inputIndex) {
+    long day =
+        eventDateOrNull == null
+            ? NO_DATE
+            : Math.max(Integer.MIN_VALUE, Math.min(NO_DATE - 1, eventDateOrNull.toEpochDay()));
+    return (day << 32) | (inputIndex & 0xFFFFFFFFL);
+  }
+
+  /** The input index packed in a {@link #processingKey}. */
+  public static int inputIndexOf(long processingKey) {
+    return (int) processingKey;
+  }
+
+  /** The event date, or null when the row has none that could be read. */
+  public static LocalDate eventDate(ClaimRow row) {
+    return row.claim() == null ? null : row.claim().eventDate();
   }
 }
