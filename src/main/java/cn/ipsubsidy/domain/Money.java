@@ -15,6 +15,16 @@ public final class Money {
   public static final BigDecimal ZERO = BigDecimal.ZERO.setScale(SCALE);
   public static final BigDecimal FEN = new BigDecimal("0.01");
 
+  /** DecimalFormat is costly to build and not thread-safe: one per thread, reused. */
+  private static final ThreadLocal<DecimalFormat> DISPLAY =
+      ThreadLocal.withInitial(
+          () -> {
+            DecimalFormat f =
+                new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
+            f.setRoundingMode(RoundingMode.HALF_UP);
+            return f;
+          });
+
   private Money() {}
 
   /** Rounds half-up to the fen. */
@@ -43,9 +53,7 @@ public final class Money {
     if (amount == null) {
       return "";
     }
-    DecimalFormat f = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
-    f.setRoundingMode(RoundingMode.HALF_UP);
-    return f.format(amount);
+    return DISPLAY.get().format(amount);
   }
 
   /** "12345.60": the plain form, parseable again, used in CSV and YAML. */

@@ -36,12 +36,23 @@ final class PayoutTotals {
   final BigDecimal cityShare;
   final BigDecimal districtShare;
 
+  /** Rows of 审计: every step of every line. */
+  final long auditRows;
+
+  /** Rows of 问题: see {@link PayoutWorkbookWriter#problemRows}. */
+  final long problemRows;
+
   PayoutTotals(RunResult result) {
     Map<ClauseCode, Acc> clauses = new TreeMap<>();
     Acc noClause = new Acc();
     Map<String, Acc> districts = new LinkedHashMap<>();
     Acc all = new Acc();
+    long audit = 0;
+    long problems = 0;
+    // one pass: a large run's lines are read from disk
     for (PayoutLine line : result.lines()) {
+      audit += line.trace().size();
+      problems += PayoutWorkbookWriter.problemRows(line);
       Acc clause =
           line.clause() == null
               ? noClause
@@ -72,6 +83,8 @@ final class PayoutTotals {
     amount = all.amount;
     cityShare = all.city;
     districtShare = all.district;
+    auditRows = audit;
+    problemRows = problems;
   }
 
   static String district(PayoutLine line) {

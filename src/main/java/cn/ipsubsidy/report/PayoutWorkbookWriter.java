@@ -65,6 +65,7 @@ public final class PayoutWorkbookWriter {
   private static final List<TableSheets.Kind> PROBLEM_KINDS = List.of(T, I, T, T, T, T, T);
 
   private final int maxRowsPerSheet;
+  private final boolean auditSheet;
 
   /** A writer that splits tables at Excel's row limit. */
   public PayoutWorkbookWriter() {
@@ -76,11 +77,21 @@ public final class PayoutWorkbookWriter {
    *     smaller than Excel's limit only in tests
    */
   public PayoutWorkbookWriter(int maxRowsPerSheet) {
+    this(maxRowsPerSheet, true);
+  }
+
+  /**
+   * @param maxRowsPerSheet see {@link #PayoutWorkbookWriter(int)}
+   * @param auditSheet whether to write 审计; without it ({@code --audit csv}, for very large runs)
+   *     the steps are in the audit log only, and 汇总 says so
+   */
+  public PayoutWorkbookWriter(int maxRowsPerSheet, boolean auditSheet) {
     if (maxRowsPerSheet < 2 || maxRowsPerSheet > EXCEL_MAX_ROWS) {
       throw new IllegalArgumentException(
           "maxRowsPerSheet must be 2.." + EXCEL_MAX_ROWS + ": " + maxRowsPerSheet);
     }
     this.maxRowsPerSheet = maxRowsPerSheet;
+    this.auditSheet = auditSheet;
   }
 
   /**
@@ -97,27 +108,47 @@ public final class PayoutWorkbookWriter {
   public void write(RunResult result, RunFacts facts, OutputStream out) throws IOException {
     Objects.requireNonNull(result, "result");
     Objects.requireNonNull(facts, "facts");
-    long problemRows = result.lines().stream().mapToLong(PayoutWorkbookWriter::problemRows).sum();
-    long auditRows = result.lines().stream().mapToLong(l -> l.trace().size()).sum();
+    PayoutTotals totals = new PayoutTotals(result);
     List<SummarySheet.Split> splits = new ArrayList<>();
     plan(DETAIL, result.lines().size(), splits);
     plan(ENTITIES, result.capUsages().size(), splits);
-    plan(AUDIT, auditRows, splits);
-    plan(PROBLEMS, problemRows, splits);
+    if (auditSheet) {
+      plan(AUDIT, totals.auditRows, splits);
+    }
+    plan(PROBLEMS, totals.problemRows, splits);
 
     XSSFWorkbook xssf = new XSSFWorkbook();
     SXSSFWorkbook streaming = null;
     try {
       Styles styles = new Styles(xssf);
       new SummarySheet(xssf.createSheet(SummarySheet.NAME), styles)
-          .write(result, facts, new PayoutTotals(result), splits);
+          .write(result, facts, totals, splits, auditSheet);
 
       streaming = new SXSSFWorkbook(xssf, WINDOW);
       streaming.setCompressTempFiles(true);
-      writeDetail(streaming, styles, result);
+      // The sheets are created in workbook order; then one pass over the lines fills 明细, 审计
+      // and 问题 side by side, so a large run's lines are read from disk once here.
+      TableSheets detail =
+          table(streaming, styles, DETAIL, DETAIL_HEADERS, DETAIL_KINDS, result.lines().size());
       writeEntities(streaming, styles, result);
-      writeAudit(streaming, styles, result);
-      writeProblems(streaming, styles, result);
+      TableSheets audit =
+          auditSheet
+              ? table(streaming, styles, AUDIT, AUDIT_HEADERS, AUDIT_KINDS, totals.auditRows)
+              : null;
+      TableSheets problems =
+          table(streaming, styles, PROBLEMS, PROBLEM_HEADERS, PROBLEM_KINDS, totals.problemRows);
+      for (PayoutLine line : result.lines()) {
+        addDetail(detail, line);
+        if (audit != null) {
+          addAudit(audit, line);
+        }
+        addProblems(problems, line);
+      }
+      detail.finish();
+      if (audit != null) {
+        audit.finish();
+      }
+      problems.finish();
       streaming.write(out);
     } finally {
       if (streaming != null) {
@@ -149,26 +180,32 @@ public final class PayoutWorkbookWriter {
     return new TableSheets(wb, styles, name, headers, kinds, maxRowsPerSheet);
   }
 
-  private void writeDetail(SXSSFWorkbook wb, Styles styles, RunResult result) {
-    TableSheets t = table(wb, styles, DETAIL, DETAIL_HEADERS, DETAIL_KINDS);
-    for (PayoutLine line : result.lines()) {
-      Claim claim = line.row() == null ? null : line.row().claim();
-      t.add(
-          line.claimId(),
-          claim == null ? null : claim.entityId(),
-          claim == null ? null : claim.entityName(),
-          claim == null ? null : claim.district(),
-          clauseText(line),
-          line.clause() == null ? null : line.clause().name(),
-          line.status() == null ? null : line.status().zh(),
-          line.computed(),
-          line.paid(),
-          line.cityShare(),
-          line.districtShare(),
-          line.citation(),
-          line.explanation() == null ? null : line.explanation().toString());
-    }
-    t.finish();
+  private TableSheets table(
+      SXSSFWorkbook wb,
+      Styles styles,
+      String name,
+      List<String> headers,
+      List<TableSheets.Kind> kinds,
+      long plannedRows) {
+    return new TableSheets(wb, styles, name, headers, kinds, maxRowsPerSheet, plannedRows);
+  }
+
+  private static void addDetail(TableSheets t, PayoutLine line) {
+    Claim claim = line.row() == null ? null : line.row().claim();
+    t.add(
+        line.claimId(),
+        claim == null ? null : claim.entityId(),
+        claim == null ? null : claim.entityName(),
+        claim == null ? null : claim.district(),
+        clauseText(line),
+        line.clause() == null ? null : line.clause().name(),
+        line.status() == null ? null : line.status().zh(),
+        line.computed(),
+        line.paid(),
+        line.cityShare(),
+        line.districtShare(),
+        line.citation(),
+        line.explanation() == null ? null : line.explanation().toString());
   }
 
   /** 条款: the resolved clause code, or the text as written when none was resolved. */
@@ -196,14 +233,10 @@ public final class PayoutWorkbookWriter {
     t.finish();
   }
 
-  private void writeAudit(SXSSFWorkbook wb, Styles styles, RunResult result) {
-    TableSheets t = table(wb, styles, AUDIT, AUDIT_HEADERS, AUDIT_KINDS);
-    for (PayoutLine line : result.lines()) {
-      for (TraceStep s : line.trace()) {
-        t.add(auditClaimId(line, s), s.step(), s.rule(), s.formula(), s.inputs(), s.result());
-      }
+  private static void addAudit(TableSheets t, PayoutLine line) {
+    for (TraceStep s : line.trace()) {
+      t.add(auditClaimId(line, s), s.step(), s.rule(), s.formula(), s.inputs(), s.result());
     }
-    t.finish();
   }
 
   /** The step's claim id, or its line's when the step carries none. */
@@ -211,34 +244,30 @@ public final class PayoutWorkbookWriter {
     return step.claimId() != null ? step.claimId() : line.claimId();
   }
 
-  private void writeProblems(SXSSFWorkbook wb, Styles styles, RunResult result) {
-    TableSheets t = table(wb, styles, PROBLEMS, PROBLEM_HEADERS, PROBLEM_KINDS);
-    for (PayoutLine line : result.lines()) {
-      ClaimRow row = line.row();
-      if (row != null && row.hasProblems()) {
-        for (CellProblem p : row.problems()) {
-          t.add(
-              p.sheet(),
-              p.row(),
-              p.column(),
-              p.cellText(),
-              line.claimId(),
-              Status.REJECTED.zh(),
-              p.reason() == null ? null : p.reason().toString());
-        }
-      } else if (needsAttention(line)) {
-        SourceLocation at = row == null ? null : row.location();
+  private static void addProblems(TableSheets t, PayoutLine line) {
+    ClaimRow row = line.row();
+    if (row != null && row.hasProblems()) {
+      for (CellProblem p : row.problems()) {
         t.add(
-            at == null ? null : at.sheet(),
-            at == null ? null : at.row(),
-            null,
-            null,
+            p.sheet(),
+            p.row(),
+            p.column(),
+            p.cellText(),
             line.claimId(),
-            line.status().zh(),
-            line.explanation() == null ? null : line.explanation().toString());
+            Status.REJECTED.zh(),
+            p.reason() == null ? null : p.reason().toString());
       }
+    } else if (needsAttention(line)) {
+      SourceLocation at = row == null ? null : row.location();
+      t.add(
+          at == null ? null : at.sheet(),
+          at == null ? null : at.row(),
+          null,
+          null,
+          line.claimId(),
+          line.status().zh(),
+          line.explanation() == null ? null : line.explanation().toString());
     }
-    t.finish();
   }
 
   private static boolean needsAttention(PayoutLine line) {

@@ -60,16 +60,34 @@ final class SummarySheet {
     this.styles = styles;
   }
 
-  void write(RunResult result, RunFacts facts, PayoutTotals totals, List<Split> splits) {
+  /**
+   * @param auditSheet false when 审计 is left out of the workbook ({@code --audit csv}): a run fact
+   *     says the steps are in the audit log only
+   */
+  void write(
+      RunResult result,
+      RunFacts facts,
+      PayoutTotals totals,
+      List<Split> splits,
+      boolean auditSheet) {
     row(styles.title, "知识产权资助核发汇总 / IP subsidy payout summary");
     next++;
     writeFacts(facts, splits);
+    if (!auditSheet) {
+      fact(
+          "审计",
+          "计算步骤共 "
+              + totals.auditRows
+              + " 行，未写入本工作簿（--audit csv），见审计日志 / "
+              + totals.auditRows
+              + " computation steps are not in this workbook (--audit csv); see the audit log");
+    }
     next++;
     writeClauses(totals);
     next++;
     writeDistricts(totals);
     next++;
-    writeStatuses(result);
+    writeStatuses(result, totals);
     Cells.setWidths(sheet, widths);
   }
 
@@ -195,7 +213,7 @@ final class SummarySheet {
     moneyTotal(r, 3, totals.districtShare);
   }
 
-  private void writeStatuses(RunResult result) {
+  private void writeStatuses(RunResult result, PayoutTotals totals) {
     row(styles.header, "按状态统计 counts by status");
     row(styles.header, STATUS_HEADERS.toArray(String[]::new));
     for (Status s : Status.values()) {
@@ -205,7 +223,7 @@ final class SummarySheet {
     }
     Row total = sheet.createRow(next++);
     Cells.text(total, 0, TOTAL, styles.header);
-    Cells.integer(total, 1, result.lines().size(), styles.integerBold);
+    Cells.integer(total, 1, totals.count, styles.integerBold);
     Row bad = sheet.createRow(next++);
     Cells.text(bad, 0, "其中数据有误 bad data", null);
     Cells.integer(bad, 1, result.badDataCount(), styles.integer);

@@ -12,6 +12,10 @@ import org.apache.poi.ss.util.CellRangeAddress;
  * One table of the payout workbook (明细, 主体, 审计, 问题) written row by row: a bold, frozen, filtered
  * header; when a sheet is full (Excel's row limit, or a smaller one for tests) the table continues
  * on {@code <name>-2}, {@code <name>-3}, … with the header repeated.
+ *
+ * <p>Given the number of rows in advance, it creates all its sheets at once, so that several tables
+ * can be written row by row side by side (one pass over the lines) and their sheets still stand in
+ * table order in the workbook.
  */
 final class TableSheets {
   enum Kind {
@@ -27,6 +31,8 @@ final class TableSheets {
   private final List<Kind> kinds;
   private final int maxRowsPerSheet;
   private final List<String> sheetNames = new ArrayList<>();
+  private final List<Sheet> planned = new ArrayList<>();
+  private final List<int[]> plannedWidths = new ArrayList<>();
 
   private Sheet sheet;
   private int nextRow;
@@ -51,6 +57,28 @@ final class TableSheets {
     startSheet();
   }
 
+  /** A table whose {@code plannedRows} data rows are known: all its sheets are created now. */
+  TableSheets(
+      Workbook workbook,
+      Styles styles,
+      String baseName,
+      List<String> headers,
+      List<Kind> kinds,
+      int maxRowsPerSheet,
+      long plannedRows) {
+    this(workbook, styles, baseName, headers, kinds, maxRowsPerSheet);
+    int sheets = sheetsNeeded(plannedRows, maxRowsPerSheet);
+    Sheet first = sheet;
+    int[] firstWidths = widths;
+    for (int i = 1; i < sheets; i++) {
+      startSheet();
+      planned.add(sheet);
+      plannedWidths.add(widths);
+    }
+    sheet = first;
+    widths = firstWidths;
+  }
+
   /** The name of the {@code index}-th (0-based) sheet of a table. */
   static String sheetName(String baseName, int index) {
     return index == 0 ? baseName : baseName + "-" + (index + 1);
@@ -70,7 +98,7 @@ final class TableSheets {
     }
     if (nextRow >= maxRowsPerSheet) {
       finishSheet();
-      startSheet();
+      nextSheet();
     }
     Row row = sheet.createRow(nextRow++);
     for (int c = 0; c < values.length; c++) {
@@ -88,7 +116,21 @@ final class TableSheets {
   /** Finishes the last sheet and returns the names of all sheets written. */
   List<String> finish() {
     finishSheet();
+    while (!planned.isEmpty()) {
+      nextSheet();
+      finishSheet();
+    }
     return List.copyOf(sheetNames);
+  }
+
+  private void nextSheet() {
+    if (planned.isEmpty()) {
+      startSheet();
+    } else {
+      sheet = planned.remove(0);
+      widths = plannedWidths.remove(0);
+      nextRow = 1;
+    }
   }
 
   private void startSheet() {
