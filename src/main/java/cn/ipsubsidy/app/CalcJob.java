@@ -1,11 +1,14 @@
 package cn.ipsubsidy.app;
 
+import cn.ipsubsidy.app.spill.LineSpill;
+import cn.ipsubsidy.app.spill.RowSpill;
 import cn.ipsubsidy.claims.ClaimsFiles;
 import cn.ipsubsidy.claims.ReadResult;
-import cn.ipsubsidy.domain.ClaimRow;
 import cn.ipsubsidy.domain.Period;
+import cn.ipsubsidy.engine.CapUsage;
 import cn.ipsubsidy.engine.PriorPayouts;
 import cn.ipsubsidy.engine.RunResult;
+import cn.ipsubsidy.engine.StoredLines;
 import cn.ipsubsidy.engine.SubsidyEngine;
 import cn.ipsubsidy.report.AuditCsvWriter;
 import cn.ipsubsidy.report.OutputFiles;
@@ -19,9 +22,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,21 +51,73 @@ public final class CalcJob {
       Path rulesFile,
       boolean strict,
       boolean force,
-      String operator) {}
+      String operator,
+      boolean auditSheet) {
 
-  /** What the run did; {@code written} is false when --strict stopped it. */
+    /** A request that writes 审计 into the workbook (the default; {@code --audit csv} does not). */
+    public Request(
+        Path claims,
+        String sheet,
+        String policyId,
+        Period period,
+        Path out,
+        Path rulesFile,
+        boolean strict,
+        boolean force,
+        String operator) {
+      this(claims, sheet, policyId, period, out, rulesFile, strict, force, operator, true);
+    }
+  }
+
+  /**
+   * What the run did; {@code written} is false when --strict stopped it. The result's lines are
+   * read from temporary files until {@link #close()}, which deletes them: use it in a
+   * try-with-resources.
+   */
   public record Outcome(
       RunFacts facts,
       ReadResult read,
       RunResult result,
       Path workbook,
       Path audit,
-      boolean written) {}
+      boolean written,
+      AutoCloseable spill)
+      implements AutoCloseable {
+
+    public Outcome(
+        RunFacts facts,
+        ReadResult read,
+        RunResult result,
+        Path workbook,
+        Path audit,
+        boolean written) {
+      this(facts, read, result, workbook, audit, written, null);
+    }
+
+    /** Deletes the temporary files that hold the lines; the result's lines are gone after. */
+    @Override
+    public void close() {
+      if (spill != null) {
+        try {
+          spill.close();
+        } catch (Exception e) {
+          log.warn("cannot remove temporary files", e);
+        }
+      }
+    }
+  }
 
   private final String toolVersion;
+  private final Progress progress;
 
   public CalcJob(String toolVersion) {
+    this(toolVersion, Progress.NONE);
+  }
+
+  /** A job that reports its progress (rows read, computed, written) to {@code progress}. */
+  public CalcJob(String toolVersion, Progress progress) {
     this.toolVersion = toolVersion;
+    this.progress = progress;
   }
 
   public Outcome run(Request req) throws IOException {
@@ -84,24 +138,77 @@ public final class CalcJob {
           "未登记的政策：" + req.policyId() + "（可用 ipsubsidy policies 查看）",
           "unknown policy: " + req.policyId() + " (see ipsubsidy policies)");
     }
-    List<ClaimRow> rows = new ArrayList<>();
-    ReadResult read = ClaimsFiles.read(req.claims(), req.sheet(), rows::add);
-    Instant now = Instant.now();
-    Period period = req.period();
-    String periodSource = "--period";
-    if (period == null) {
-      LocalDate latest =
-          rows.stream()
-              .map(r -> r.claim() == null ? null : r.claim().eventDate())
-              .filter(Objects::nonNull)
-              .max(LocalDate::compareTo)
-              .orElse(null);
-      period = Period.of(latest != null ? latest : LocalDate.now());
-      periodSource = latest != null ? "最晚事项日期 latest event date " + latest : "今天 today";
+    // Rows and lines go to temporary files as they come, so memory does not grow with the
+    // number of rows; they are deleted when the outcome is closed, or here on failure.
+    RowSpill rows = new RowSpill();
+    LineSpill lines = null;
+    boolean handedOver = false;
+    try {
+      progress.phase("读取 reading", -1);
+      long[] read = {0};
+      ReadResult readResult =
+          ClaimsFiles.read(
+              req.claims(),
+              req.sheet(),
+              row -> {
+                rows.append(row);
+                progress.advance(++read[0]);
+              });
+      Instant now = Instant.now();
+      Period period = req.period();
+      String periodSource = "--period";
+      if (period == null) {
+        LocalDate latest = rows.latestEventDate();
+        period = Period.of(latest != null ? latest : LocalDate.now());
+        periodSource = latest != null ? "最晚事项日期 latest event date " + latest : "今天 today";
+      }
+      lines = new LineSpill(policies.registry(), rows.size());
+      progress.phase("计算 computing", rows.size());
+      LineSpill sink = lines;
+      long[] computed = {0};
+      List<CapUsage> caps =
+          new SubsidyEngine(policies.registry())
+              .calculate(
+                  rows.inProcessingOrder(),
+                  new SubsidyEngine.Options(period, req.policyId()),
+                  PriorPayouts.NONE,
+                  line -> {
+                    sink.accept(line);
+                    progress.advance(++computed[0]);
+                  });
+      rows.close();
+      log.info(
+          "spill: {} rows ({} MB), lines ({} MB)",
+          rows.size(),
+          rows.bytes() >> 20,
+          lines.bytes() >> 20);
+      RunResult result = new RunResult(period, lines.lines(), caps);
+      Outcome outcome =
+          finish(
+              req, policies, readResult, result, period, periodSource, now, workbook, audit, lines);
+      handedOver = true;
+      return outcome;
+    } finally {
+      progress.done();
+      rows.close();
+      if (!handedOver && lines != null) {
+        lines.close();
+      }
     }
-    RunResult result =
-        new SubsidyEngine(policies.registry())
-            .calculate(rows, new SubsidyEngine.Options(period, req.policyId()), PriorPayouts.NONE);
+  }
+
+  private Outcome finish(
+      Request req,
+      PolicySetup policies,
+      ReadResult read,
+      RunResult result,
+      Period period,
+      String periodSource,
+      Instant now,
+      Path workbook,
+      Path audit,
+      AutoCloseable spill)
+      throws IOException {
     String inputSha = Hashing.sha256(req.claims());
     String runId =
         period
@@ -135,21 +242,37 @@ public final class CalcJob {
         result.totalPaid());
     if (req.strict() && result.badDataCount() > 0) {
       log.info("run {}: --strict and {} bad rows: nothing written", runId, result.badDataCount());
-      return new Outcome(facts, read, result, workbook, audit, false);
+      return new Outcome(facts, read, result, workbook, audit, false, spill);
     }
+    long lineCount = result.lines().size();
+    // the workbook writer reads the lines twice (totals, then the sheets), the audit log once
+    Supplier<RunResult> forWorkbook =
+        () -> counted(result, "写出核发明细表 writing the payout workbook", 2 * lineCount);
+    Supplier<RunResult> forCsv = () -> counted(result, "写出审计日志 writing the audit log", lineCount);
     // Both files go to temporary names first and are moved into place only when both are complete.
     try (PreparedOutput book =
             OutputFiles.prepare(
                 workbook,
                 req.force(),
-                tmp -> new PayoutWorkbookWriter().write(result, facts, tmp));
+                tmp ->
+                    new PayoutWorkbookWriter(PayoutWorkbookWriter.EXCEL_MAX_ROWS, req.auditSheet())
+                        .write(forWorkbook.get(), facts, tmp));
         PreparedOutput csv =
             OutputFiles.prepare(
-                audit, req.force(), tmp -> new AuditCsvWriter().write(result, runId, tmp))) {
+                audit, req.force(), tmp -> new AuditCsvWriter().write(forCsv.get(), runId, tmp))) {
       OutputFiles.commitAll(List.of(book, csv));
     }
     log.info("run {}: wrote {} and {}", runId, workbook, audit);
-    return new Outcome(facts, read, result, workbook, audit, true);
+    return new Outcome(facts, read, result, workbook, audit, true, spill);
+  }
+
+  /** The result with its lines counted into {@link #progress} as a writer iterates them. */
+  private RunResult counted(RunResult result, String phase, long total) {
+    progress.phase(phase, total);
+    if (!(result.lines() instanceof StoredLines stored) || progress == Progress.NONE) {
+      return result;
+    }
+    return new RunResult(result.period(), new CountedLines(stored, progress), result.capUsages());
   }
 
   /** "&lt;input name&gt;-payout.xlsx" beside the input, or --out. */

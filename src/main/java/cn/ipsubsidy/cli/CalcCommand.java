@@ -48,14 +48,29 @@ final class CalcCommand implements Callable<Integer> {
       description = "操作员，记入汇总表；默认为系统用户 / operator recorded in the run facts")
   String operator;
 
+  /** Where the computation steps go: {@code workbook} (审计 and the audit log) or {@code csv}. */
+  enum AuditTarget {
+    workbook,
+    csv
+  }
+
+  @Option(
+      names = "--audit",
+      paramLabel = "workbook|csv",
+      description =
+          "计算步骤写入哪里：workbook（审计表和审计日志，默认）或 csv（只写审计日志，适用于很大的批次）"
+              + " / where the steps go: workbook (审计 sheet and audit log, default) or csv (audit"
+              + " log only, for very large runs)")
+  AuditTarget audit = AuditTarget.workbook;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     String who = operator != null ? operator : System.getProperty("user.name", "unknown");
-    CalcJob.Outcome o =
-        new CalcJob(VersionProvider.version())
+    try (CalcJob.Outcome o =
+        new CalcJob(VersionProvider.version(), TerminalProgress.forStderr())
             .run(
                 new CalcJob.Request(
                     input.claims,
@@ -66,7 +81,13 @@ final class CalcCommand implements Callable<Integer> {
                     input.rules.file,
                     strict,
                     force,
-                    who));
+                    who,
+                    audit == AuditTarget.workbook))) {
+      return report(out, o);
+    }
+  }
+
+  private int report(PrintWriter out, CalcJob.Outcome o) {
     out.printf(
         "ipsubsidy calc %s — 工作表 sheet %s, 表头第 %d 行 header row %d%n",
         input.claims.getFileName(), o.read().sheet(), o.read().headerRow(), o.read().headerRow());

@@ -6,7 +6,6 @@ import cn.ipsubsidy.engine.PayoutLine;
 import cn.ipsubsidy.engine.RunResult;
 import cn.ipsubsidy.engine.Status;
 import java.io.PrintWriter;
-import java.util.List;
 
 /** The short summary a clerk reads on the terminal after a run. */
 final class RunPrinter {
@@ -27,20 +26,23 @@ final class RunPrinter {
     out.printf("核发合计 total paid: %s 元 yuan%n", Money.format(r.totalPaid()));
   }
 
-  /** Lists the rows with bad data: sheet, row, column, cell text and reason. */
+  /**
+   * Lists the rows with bad data: sheet, row, column, cell text and reason. Reads the lines only
+   * until it has found the first {@value #MAX_LISTED} (a large run's lines are on disk).
+   */
   static void badRows(PrintWriter out, RunResult r) {
-    List<PayoutLine> bad = r.lines().stream().filter(PayoutLine::badData).toList();
-    if (bad.isEmpty()) {
+    long bad = r.badDataCount();
+    if (bad == 0) {
       return;
     }
     out.println("数据错误 bad data:");
     int shown = 0;
-    for (PayoutLine l : bad) {
+    for (PayoutLine l : r.lines()) {
       if (shown >= MAX_LISTED) {
-        out.printf(
-            "  … 另有 %d 行，见“问题”表 / %d more rows, see sheet 问题%n",
-            bad.size() - shown, bad.size() - shown);
         break;
+      }
+      if (!l.badData()) {
+        continue;
       }
       if (l.row().problems().isEmpty()) {
         out.printf(
@@ -57,6 +59,9 @@ final class RunPrinter {
         }
       }
       shown++;
+    }
+    if (bad > shown) {
+      out.printf("  … 另有 %d 行，见“问题”表 / %d more rows, see sheet 问题%n", bad - shown, bad - shown);
     }
   }
 }

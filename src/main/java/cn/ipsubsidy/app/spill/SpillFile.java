@@ -1,0 +1,108 @@
+package cn.ipsubsidy.app.spill;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * A temporary file of records, appended once and then read at any offset. It is unlinked as soon as
+ * it is open where the platform allows (so the operating system frees it when the process ends,
+ * however it ends), and otherwise deleted on close or at exit.
+ */
+final class SpillFile implements Closeable {
+  private static final int WRITE_BUFFER = 1 << 16;
+
+  private final FileChannel channel;
+  private final ByteBuffer pending = ByteBuffer.allocate(WRITE_BUFFER);
+  private long size;
+
+  SpillFile(String prefix) {
+    try {
+      Path dir = Path.of(System.getProperty("java.io.tmpdir"));
+      Path file = Files.createTempFile(dir, prefix, ".spill");
+      channel =
+          FileChannel.open(
+              file,
+              StandardOpenOption.READ,
+              StandardOpenOption.WRITE,
+              StandardOpenOption.DELETE_ON_CLOSE);
+      try {
+        Files.delete(file);
+      } catch (IOException e) {
+        // Windows keeps an open file; DELETE_ON_CLOSE removes it on close or at exit
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a temporary spill file", e);
+    }
+  }
+
+  /** Appends {@code length} bytes; returns the offset they start at. */
+  long append(byte[] bytes, int length) {
+    long at = size;
+    try {
+      int off = 0;
+      while (off < length) {
+        if (!pending.hasRemaining()) {
+          drain();
+        }
+        int n = Math.min(length - off, pending.remaining());
+        pending.put(bytes, off, n);
+        off += n;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the spill file", e);
+    }
+    size += length;
+    return at;
+  }
+
+  /** Writes what is buffered; call once after the last append, before reading. */
+  void flush() {
+    try {
+      drain();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the spill file", e);
+    }
+  }
+
+  private void drain() throws IOException {
+    pending.flip();
+    while (pending.hasRemaining()) {
+      channel.write(pending);
+    }
+    pending.clear();
+  }
+
+  long size() {
+    return size;
+  }
+
+  /** Reads {@code length} bytes at {@code offset} into {@code into} (from index 0). */
+  void read(long offset, byte[] into, int length) {
+    ByteBuffer b = ByteBuffer.wrap(into, 0, length);
+    try {
+      while (b.hasRemaining()) {
+        int n = channel.read(b, offset + b.position());
+        if (n < 0) {
+          throw new IOException("spill file ends early at " + (offset + b.position()));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the spill file", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      channel.close();
+    } catch (IOException e) {
+      // deleted already or at exit; nothing to keep
+    }
+  }
+}
