@@ -134,6 +134,8 @@ final class XlsxReader {
     RuntimeException failure;
     boolean stopped;
 
+    private int[] formatIndexes;
+    private String[] formatStrings;
     private int rowNumber;
     private int column;
     private Map<Integer, RawCell> cells;
@@ -277,11 +279,19 @@ final class XlsxReader {
       int index = 0;
       String format = null;
       if (styles != null && style >= 0 && style < styles.getNumCellStyles()) {
-        XSSFCellStyle cs = styles.getStyleAt(style);
-        if (cs != null) {
-          index = cs.getDataFormat();
-          format = cs.getDataFormatString();
+        if (formatIndexes == null) {
+          formatIndexes = new int[styles.getNumCellStyles()];
+          formatStrings = new String[styles.getNumCellStyles()];
+          java.util.Arrays.fill(formatIndexes, -1);
         }
+        // a style's number format is looked up once: XSSFCellStyle walks XML beans each time
+        if (formatIndexes[style] < 0) {
+          XSSFCellStyle cs = styles.getStyleAt(style);
+          formatIndexes[style] = cs == null ? 0 : cs.getDataFormat();
+          formatStrings[style] = cs == null ? null : cs.getDataFormatString();
+        }
+        index = formatIndexes[style];
+        format = formatStrings[style];
       }
       return formats.number(v, index, format, date1904);
     }

@@ -25,7 +25,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntFunction;
@@ -44,6 +46,9 @@ final class ClaimCalculator {
   private final CapLedger caps;
   private final int budgetYear;
   private final IntFunction<ClaimRow> rowAt;
+
+  /** The jurisdictions of each district text met so far: a run names few districts many times. */
+  private final Map<String, List<Jurisdiction>> districts = new HashMap<>();
 
   /**
    * @param rowAt the row of an input index, to name the earlier row of this run that holds a
@@ -145,7 +150,10 @@ final class ClaimCalculator {
     // ---- step 1: policy in force
 
     private Jurisdiction policyInForce() {
-      List<Jurisdiction> districtOf = registry.jurisdictionsOf(claim.district());
+      List<Jurisdiction> districtOf =
+          claim.district() == null
+              ? List.of()
+              : districts.computeIfAbsent(claim.district(), registry::jurisdictionsOf);
       if (districtOf.isEmpty()) {
         halt(
             Status.REJECTED,

@@ -36,7 +36,7 @@ final class Cells {
     if (style != null) {
       cell.setCellStyle(style);
     }
-    return displayWidth(safe);
+    return displayWidth(safe, MAX_WIDTH_CHARS);
   }
 
   /**
@@ -50,7 +50,14 @@ final class Cells {
     Cell cell = row.createCell(col);
     cell.setCellValue(value.doubleValue());
     cell.setCellStyle(style);
-    return Money.format(value).length();
+    return moneyWidth(value);
+  }
+
+  /** The length of {@link Money#format} of {@code value} ("#,##0.00"), without formatting it. */
+  static int moneyWidth(BigDecimal value) {
+    BigDecimal fen = Money.fen(value);
+    int digits = Math.max(1, fen.precision() - fen.scale());
+    return digits + (digits - 1) / 3 + 1 + Money.SCALE + (fen.signum() < 0 ? 1 : 0);
   }
 
   static int integer(Row row, int col, Number value, CellStyle style) {
@@ -65,11 +72,16 @@ final class Cells {
 
   /** Approximate width in character cells: CJK and full-width characters count two. */
   static int displayWidth(String text) {
+    return displayWidth(text, Integer.MAX_VALUE);
+  }
+
+  /** {@link #displayWidth(String)}, counting no further than {@code max}. */
+  static int displayWidth(String text, int max) {
     if (text == null) {
       return 0;
     }
     int width = 0;
-    for (int i = 0; i < text.length(); ) {
+    for (int i = 0; i < text.length() && width < max; ) {
       int cp = text.codePointAt(i);
       width += isWide(cp) ? 2 : 1;
       i += Character.charCount(cp);

@@ -7,6 +7,7 @@ import cn.ipsubsidy.engine.Status;
 import cn.ipsubsidy.policy.ClauseCode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,8 @@ final class PayoutTotals {
   final long problemRows;
 
   PayoutTotals(RunResult result) {
-    Map<ClauseCode, Acc> clauses = new TreeMap<>();
+    // a hash map while summing, sorted once at the end (ClauseCode's order parses its code)
+    Map<ClauseCode, Acc> clauses = new HashMap<>();
     Acc noClause = new Acc();
     Map<String, Acc> districts = new LinkedHashMap<>();
     Acc all = new Acc();
@@ -65,9 +67,10 @@ final class PayoutTotals {
       all.add(line);
     }
     List<ClauseTotal> c = new ArrayList<>();
-    clauses.forEach(
-        (code, acc) ->
-            c.add(new ClauseTotal(code.toString(), acc.name, acc.count, acc.paid, acc.amount)));
+    new TreeMap<>(clauses)
+        .forEach(
+            (code, acc) ->
+                c.add(new ClauseTotal(code.toString(), acc.name, acc.count, acc.paid, acc.amount)));
     if (noClause.count > 0) {
       c.add(
           new ClauseTotal(

@@ -22,11 +22,14 @@ final class Strings {
 
   /** The id of {@code s}, adding it when there is room; -1 when it is not shared. */
   int idOf(String s) {
+    if (s.length() > MAX_LENGTH) {
+      return -1;
+    }
     Integer id = ids.get(s);
     if (id != null) {
       return id;
     }
-    if (s.length() > MAX_LENGTH || values.size() >= MAX_ENTRIES) {
+    if (values.size() >= MAX_ENTRIES) {
       return -1;
     }
     int next = values.size();
