@@ -1,17 +1,14 @@
 package cn.ipsubsidy.cli;
 
 import cn.ipsubsidy.app.PolicySetup;
-import cn.ipsubsidy.claims.ClaimsFiles;
+import cn.ipsubsidy.app.SpilledRun;
 import cn.ipsubsidy.claims.ReadResult;
-import cn.ipsubsidy.domain.ClaimRow;
 import cn.ipsubsidy.domain.Period;
 import cn.ipsubsidy.engine.PriorPayouts;
 import cn.ipsubsidy.engine.RunResult;
 import cn.ipsubsidy.engine.SubsidyEngine;
 import java.io.PrintWriter;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -33,13 +30,19 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PolicySetup policies = PolicySetup.load(input.rules.file);
-    List<ClaimRow> rows = new ArrayList<>();
-    ReadResult read = ClaimsFiles.read(input.claims, input.sheet, rows::add);
-    // The period only matters for annual caps, which validation does not judge.
-    Period period = Period.of(LocalDate.now());
-    RunResult result =
-        new SubsidyEngine(policies.registry())
-            .calculate(rows, new SubsidyEngine.Options(period, input.policy), PriorPayouts.NONE);
+    // Rows and lines go through temporary files, so a file of any size validates in a small heap.
+    try (SpilledRun run =
+        SpilledRun.read(
+            input.claims, input.sheet, policies.registry(), TerminalProgress.forStderr())) {
+      // The period only matters for annual caps, which validation does not judge.
+      Period period = Period.of(LocalDate.now());
+      RunResult result =
+          run.compute(new SubsidyEngine.Options(period, input.policy), PriorPayouts.NONE);
+      return report(out, run.readResult(), result);
+    }
+  }
+
+  private int report(PrintWriter out, ReadResult read, RunResult result) {
     out.printf(
         "ipsubsidy validate %s — 工作表 sheet %s, 表头第 %d 行 header row %d, 数据 %d 行 rows%n",
         input.claims.getFileName(),

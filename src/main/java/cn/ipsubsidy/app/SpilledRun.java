@@ -1,0 +1,122 @@
+package cn.ipsubsidy.app;
+
+import cn.ipsubsidy.app.spill.LineSpill;
+import cn.ipsubsidy.app.spill.RowSpill;
+import cn.ipsubsidy.claims.ClaimsFiles;
+import cn.ipsubsidy.claims.ReadResult;
+import cn.ipsubsidy.engine.CapUsage;
+import cn.ipsubsidy.engine.PriorPayouts;
+import cn.ipsubsidy.engine.RunResult;
+import cn.ipsubsidy.engine.SubsidyEngine;
+import cn.ipsubsidy.policy.PolicyRegistry;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A run of any size, read and computed through temporary files: {@link #read} appends each row of
+ * the claims file to a row spill as it is read, {@link #compute} feeds the engine in processing
+ * order and appends each line to a line spill, whose lines {@link RunResult#lines()} then reads
+ * back in input order (for the writers, and for posting to the ledger in batches). Memory holds a
+ * few longs a row, the caps' running totals and the exactly-once keys. {@link #close()} deletes the
+ * files; after it the result's lines cannot be read.
+ */
+public final class SpilledRun implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(SpilledRun.class);
+
+  private final RowSpill rows = new RowSpill();
+  private final PolicyRegistry registry;
+  private final Progress progress;
+  private ReadResult read;
+  private LineSpill lines;
+
+  private SpilledRun(PolicyRegistry registry, Progress progress) {
+    this.registry = registry;
+    this.progress = progress;
+  }
+
+  /** Reads the claims file into a row spill (see {@link ClaimsFiles#read}). */
+  public static SpilledRun read(
+      Path claims, String sheet, PolicyRegistry registry, Progress progress) {
+    SpilledRun run = new SpilledRun(registry, progress);
+    boolean ok = false;
+    try {
+      long started = System.nanoTime();
+      progress.phase("读取 reading", -1);
+      long[] n = {0};
+      run.read =
+          ClaimsFiles.read(
+              claims,
+              sheet,
+              row -> {
+                run.rows.append(row);
+                progress.advance(++n[0]);
+              });
+      log.info(
+          "{} rows read in {} ms ({} MB spilled)",
+          run.rows.size(),
+          (System.nanoTime() - started) / 1_000_000,
+          run.rows.bytes() >> 20);
+      ok = true;
+      return run;
+    } finally {
+      if (!ok) {
+        run.close();
+      }
+    }
+  }
+
+  /** What the reader found besides the rows. */
+  public ReadResult readResult() {
+    return read;
+  }
+
+  /** The latest event date read, or null when no row had one. */
+  public LocalDate latestEventDate() {
+    return rows.latestEventDate();
+  }
+
+  /**
+   * Computes the rows read, once; the result's lines stay on disk until {@link #close()}.
+   *
+   * @param prior what earlier runs paid (the ledger), or {@link PriorPayouts#NONE}
+   */
+  public RunResult compute(SubsidyEngine.Options options, PriorPayouts prior) {
+    if (lines != null) {
+      throw new IllegalStateException("already computed");
+    }
+    long started = System.nanoTime();
+    lines = new LineSpill(registry, rows.size());
+    progress.phase("计算 computing", rows.size());
+    long[] n = {0};
+    LineSpill sink = lines;
+    List<CapUsage> caps =
+        new SubsidyEngine(registry)
+            .calculate(
+                rows.inProcessingOrder(),
+                options,
+                prior,
+                line -> {
+                  sink.accept(line);
+                  progress.advance(++n[0]);
+                });
+    rows.close();
+    log.info(
+        "{} rows computed in {} ms ({} MB of lines spilled)",
+        rows.size(),
+        (System.nanoTime() - started) / 1_000_000,
+        lines.bytes() >> 20);
+    return new RunResult(options.period(), lines.lines(), caps);
+  }
+
+  /** Deletes the temporary files. */
+  @Override
+  public void close() {
+    rows.close();
+    if (lines != null) {
+      lines.close();
+    }
+  }
+}
