@@ -52,7 +52,6 @@ import picocli.CommandLine.Option;
       CommandLine.HelpCommand.class
     })
 public final class IpSubsidy implements Runnable {
-  private static final Logger log = LoggerFactory.getLogger(IpSubsidy.class);
 
   @Option(
       names = {"-v", "--verbose"},
@@ -129,6 +128,9 @@ public final class IpSubsidy implements Runnable {
               "内部错误，未写出任何文件，详见日志 " + logFile(),
               "internal error, nothing was written; see the log " + logFile());
     }
+    // the logger is made here, not in a static field: Logback's start-up (a few hundred classes
+    // and an XML parser) is not paid by --version and --help
+    Logger log = LoggerFactory.getLogger(IpSubsidy.class);
     log.error("{}", msg, ex);
     err.println("ipsubsidy: " + (msg.en().isEmpty() ? msg.zh() : msg.toString()));
     if (verbose) {
