@@ -1179,25 +1179,7 @@ public final class SampleGenerator {
       List<Line> lines = lianyungang();
       int r = 2;
       for (Line line : lines) {
-        Row row = sheet.createRow(r++);
-        Object[] v = values(line);
-        for (int c = 0; c < v.length; c++) {
-          if (v[c] == null) {
-            continue;
-          }
-          Cell cell = row.createCell(c);
-          if (v[c] instanceof LocalDate date) {
-            cell.setCellValue(date);
-            cell.setCellStyle(dateStyle);
-          } else if (v[c] instanceof Number n) {
-            cell.setCellValue(n.doubleValue());
-            if (c >= 9 && c <= 12) {
-              cell.setCellStyle(moneyStyle);
-            }
-          } else {
-            cell.setCellValue(v[c].toString());
-          }
-        }
+        writeCells(sheet.createRow(r++), values(line), dateStyle, moneyStyle);
       }
       // The closing 合计 row sums the money columns with formulas, as offices write it.
       Row total = sheet.createRow(r);
@@ -1211,6 +1193,30 @@ public final class SampleGenerator {
       wb.getCreationHelper().createFormulaEvaluator().evaluateAll();
       try (OutputStream out = Files.newOutputStream(target)) {
         wb.write(out);
+      }
+    }
+  }
+
+  /**
+   * Writes one claims row in {@link #HEADERS} order: dates as date cells, numbers as numbers (the
+   * money columns formatted), anything else as text; null leaves the cell empty.
+   */
+  static void writeCells(Row row, Object[] v, CellStyle dateStyle, CellStyle moneyStyle) {
+    for (int c = 0; c < v.length; c++) {
+      if (v[c] == null) {
+        continue;
+      }
+      Cell cell = row.createCell(c);
+      if (v[c] instanceof LocalDate date) {
+        cell.setCellValue(date);
+        cell.setCellStyle(dateStyle);
+      } else if (v[c] instanceof Number n) {
+        cell.setCellValue(n.doubleValue());
+        if (c >= 9 && c <= 12) {
+          cell.setCellStyle(moneyStyle);
+        }
+      } else {
+        cell.setCellValue(v[c].toString());
       }
     }
   }
