@@ -9,13 +9,14 @@ import java.util.Map;
 import org.apache.poi.openxml4j.exceptions.ODFNotOfficeXmlFileException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
@@ -24,9 +25,10 @@ import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Reads .xlsx with POI's streaming API: {@link XSSFReader} and SAX over each sheet part, shared
- * strings from {@link ReadOnlySharedStringsTable}, number formats from {@link StylesTable}. Only
- * the rows up to the header (at most 20) and the header sheet's data rows are ever held. POI's
- * zip-bomb limits stay at their defaults.
+ * strings from {@link SharedStringsFile} (on disk beyond the first {@value
+ * SharedStringsFile#IN_MEMORY}), number formats from {@link StylesTable}. Only the rows up to the
+ * header (at most 20) and the header sheet's data rows are ever held. POI's zip-bomb limits stay at
+ * their defaults.
  */
 final class XlsxReader {
   private XlsxReader() {}
@@ -49,6 +51,7 @@ final class XlsxReader {
           "not a valid .xlsx workbook (another kind of zip file, or damaged): " + e.getMessage(),
           e);
     }
+    SharedStringsFile strings = null;
     try {
       XSSFReader reader = new XSSFReader(pkg);
       WorkbookPart wb = new WorkbookPart();
@@ -57,7 +60,15 @@ final class XlsxReader {
       }
       scanner.date1904(wb.date1904);
       StylesTable styles = reader.getStylesTable();
-      ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
+      List<PackagePart> sst =
+          pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
+      if (sst.isEmpty()) {
+        strings = SharedStringsFile.read(null);
+      } else {
+        try (InputStream in = sst.get(0).getInputStream()) {
+          strings = SharedStringsFile.read(in);
+        }
+      }
       NumberFormats formats = new NumberFormats();
       for (SheetInfo s : SheetInfo.candidates(file, wb.sheets, sheetOrNull)) {
         scanner.startSheet(s.name());
@@ -89,6 +100,9 @@ final class XlsxReader {
           "cannot read the .xlsx workbook (the file may be damaged): " + e.getMessage(),
           e);
     } finally {
+      if (strings != null) {
+        strings.close();
+      }
       pkg.revert();
     }
   }
@@ -126,7 +140,7 @@ final class XlsxReader {
   /** A worksheet part: collects the cells of each row and hands the row to the scanner. */
   private static final class SheetPart extends DefaultHandler {
     private final TableScanner scanner;
-    private final ReadOnlySharedStringsTable strings;
+    private final SharedStringsFile strings;
     private final StylesTable styles;
     private final NumberFormats formats;
     private final boolean date1904;
@@ -153,7 +167,7 @@ final class XlsxReader {
 
     SheetPart(
         TableScanner scanner,
-        ReadOnlySharedStringsTable strings,
+        SharedStringsFile strings,
         StylesTable styles,
         NumberFormats formats,
         boolean date1904) {
@@ -247,8 +261,7 @@ final class XlsxReader {
           if (!hasValue || value.toString().isBlank()) {
             return null;
           }
-          return RawCell.text(
-              strings.getItemAt(Integer.parseInt(value.toString().trim())).getString());
+          return RawCell.text(strings.text(Integer.parseInt(value.toString().trim())));
         case "inlineStr":
           return RawCell.text(hasValue ? value.toString() : inline.toString());
         case "str":
