@@ -11,6 +11,7 @@ import cn.ipsubsidy.report.OutputFiles;
 import cn.ipsubsidy.report.PayoutWorkbookWriter;
 import cn.ipsubsidy.report.PreparedOutput;
 import cn.ipsubsidy.report.RunFacts;
+import cn.ipsubsidy.report.WorkbookTotals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -150,8 +151,9 @@ public final class CalcJob {
         period = Period.of(latest != null ? latest : LocalDate.now());
         periodSource = latest != null ? "最晚事项日期 latest event date " + latest : "今天 today";
       }
+      WorkbookTotals sums = new WorkbookTotals();
       RunResult result =
-          run.compute(new SubsidyEngine.Options(period, req.policyId()), PriorPayouts.NONE);
+          run.compute(new SubsidyEngine.Options(period, req.policyId()), PriorPayouts.NONE, sums);
       Outcome outcome =
           finish(
               req,
@@ -163,6 +165,7 @@ public final class CalcJob {
               now,
               workbook,
               audit,
+              sums,
               run);
       handedOver = true;
       return outcome;
@@ -184,6 +187,7 @@ public final class CalcJob {
       Instant now,
       Path workbook,
       Path audit,
+      WorkbookTotals sums,
       AutoCloseable spill)
       throws IOException {
     String inputSha = Hashing.sha256(req.claims());
@@ -254,7 +258,7 @@ public final class CalcJob {
             req.force(),
             tmp ->
                 new PayoutWorkbookWriter(PayoutWorkbookWriter.EXCEL_MAX_ROWS, req.auditSheet())
-                    .write(forWorkbook, facts, tmp))) {
+                    .write(forWorkbook, facts, sums, tmp))) {
       log.info(
           "run {}: workbook written in {} ms", runId, (System.nanoTime() - started) / 1_000_000);
       csv = await(csvJob);

@@ -5,6 +5,7 @@ import cn.ipsubsidy.app.spill.RowSpill;
 import cn.ipsubsidy.claims.ClaimsFiles;
 import cn.ipsubsidy.claims.ReadResult;
 import cn.ipsubsidy.engine.CapUsage;
+import cn.ipsubsidy.engine.LineSink;
 import cn.ipsubsidy.engine.PriorPayouts;
 import cn.ipsubsidy.engine.RunResult;
 import cn.ipsubsidy.engine.SubsidyEngine;
@@ -84,6 +85,15 @@ public final class SpilledRun implements AutoCloseable {
    * @param prior what earlier runs paid (the ledger), or {@link PriorPayouts#NONE}
    */
   public RunResult compute(SubsidyEngine.Options options, PriorPayouts prior) {
+    return compute(options, prior, line -> {});
+  }
+
+  /**
+   * As {@link #compute(SubsidyEngine.Options, PriorPayouts)}, also handing each line to {@code
+   * alsoTo} as it is computed (in processing order), e.g. to sum totals without reading the lines
+   * again.
+   */
+  public RunResult compute(SubsidyEngine.Options options, PriorPayouts prior, LineSink alsoTo) {
     if (lines != null) {
       throw new IllegalStateException("already computed");
     }
@@ -100,6 +110,7 @@ public final class SpilledRun implements AutoCloseable {
                 prior,
                 line -> {
                   sink.accept(line);
+                  alsoTo.accept(line);
                   progress.advance(++n[0]);
                 });
     rows.close();

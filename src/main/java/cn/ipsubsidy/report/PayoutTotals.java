@@ -4,11 +4,9 @@ import cn.ipsubsidy.domain.Money;
 import cn.ipsubsidy.engine.PayoutLine;
 import cn.ipsubsidy.engine.RunResult;
 import cn.ipsubsidy.engine.Status;
-import cn.ipsubsidy.policy.ClauseCode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -43,51 +41,57 @@ final class PayoutTotals {
   /** Rows of 问题: see {@link PayoutWorkbookWriter#problemRows}. */
   final long problemRows;
 
+  /** The totals of a run's lines, in one pass. */
   PayoutTotals(RunResult result) {
-    // a hash map while summing, sorted once at the end (ClauseCode's order parses its code)
-    Map<ClauseCode, Acc> clauses = new HashMap<>();
-    Acc noClause = new Acc();
-    Map<String, Acc> districts = new LinkedHashMap<>();
-    Acc all = new Acc();
-    long audit = 0;
-    long problems = 0;
+    this(sum(result));
+  }
+
+  private static WorkbookTotals sum(RunResult result) {
+    WorkbookTotals sums = new WorkbookTotals();
     // one pass: a large run's lines are read from disk
     for (PayoutLine line : result.lines()) {
-      audit += line.trace().size();
-      problems += PayoutWorkbookWriter.problemRows(line);
-      Acc clause =
-          line.clause() == null
-              ? noClause
-              : clauses.computeIfAbsent(line.clause().code(), k -> new Acc());
-      if (clause.name == null && line.clause() != null) {
-        clause.name = line.clause().name();
-      }
-      clause.add(line);
-      districts.computeIfAbsent(district(line), k -> new Acc()).add(line);
-      all.add(line);
+      sums.accept(line);
     }
+    return sums;
+  }
+
+  /** The totals summed line by line (in any order) by {@code sums}. */
+  PayoutTotals(WorkbookTotals sums) {
     List<ClauseTotal> c = new ArrayList<>();
-    new TreeMap<>(clauses)
+    new TreeMap<>(sums.clauses)
         .forEach(
             (code, acc) ->
                 c.add(new ClauseTotal(code.toString(), acc.name, acc.count, acc.paid, acc.amount)));
+    Acc noClause = sums.noClause;
     if (noClause.count > 0) {
       c.add(
           new ClauseTotal(
               NO_CLAUSE, "未能确定条款 no clause", noClause.count, noClause.paid, noClause.amount));
     }
+    // districts in the input order of their first line, whatever order the lines were summed in
     List<DistrictTotal> d = new ArrayList<>();
-    districts.forEach(
-        (name, acc) -> d.add(new DistrictTotal(name, acc.amount, acc.city, acc.district)));
+    sums.districts.entrySet().stream()
+        .sorted(
+            Comparator.comparingInt((Map.Entry<String, Acc> e) -> e.getValue().firstIndex)
+                .thenComparingLong(e -> e.getValue().firstSeen))
+        .forEach(
+            e ->
+                d.add(
+                    new DistrictTotal(
+                        e.getKey(),
+                        e.getValue().amount,
+                        e.getValue().city,
+                        e.getValue().district)));
     byClause = List.copyOf(c);
     byDistrict = List.copyOf(d);
+    Acc all = sums.all;
     count = all.count;
     paidCount = all.paid;
     amount = all.amount;
     cityShare = all.city;
     districtShare = all.district;
-    auditRows = audit;
-    problemRows = problems;
+    auditRows = sums.auditRows;
+    problemRows = sums.problemRows;
   }
 
   static String district(PayoutLine line) {
@@ -96,15 +100,26 @@ final class PayoutTotals {
     return d == null || d.isBlank() ? NO_DISTRICT : d.strip();
   }
 
-  private static final class Acc {
+  static final class Acc {
     String name;
+
+    /** The smallest input index of the lines summed here, and when the first was summed. */
+    int firstIndex = Integer.MAX_VALUE;
+
+    long firstSeen = -1;
     long count;
     long paid;
     BigDecimal amount = Money.ZERO;
     BigDecimal city = Money.ZERO;
     BigDecimal district = Money.ZERO;
 
-    void add(PayoutLine line) {
+    void add(PayoutLine line, long seen) {
+      if (firstSeen < 0) {
+        firstSeen = seen;
+      }
+      if (line.row() != null) {
+        firstIndex = Math.min(firstIndex, line.row().inputIndex());
+      }
       count++;
       if (line.status() == Status.PAID) {
         paid++;

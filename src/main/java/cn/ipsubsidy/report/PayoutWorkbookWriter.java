@@ -104,11 +104,30 @@ public final class PayoutWorkbookWriter {
     }
   }
 
+  /**
+   * Writes the workbook to {@code target} with totals summed as the lines were computed, so the
+   * lines are read once; {@code sums} must have seen exactly the lines of {@code result}.
+   */
+  public void write(RunResult result, RunFacts facts, WorkbookTotals sums, Path target)
+      throws IOException {
+    if (sums.lines() != result.lines().size()) {
+      throw new IllegalArgumentException(
+          "totals of " + sums.lines() + " lines for " + result.lines().size());
+    }
+    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(target))) {
+      write(result, facts, new PayoutTotals(sums), out);
+    }
+  }
+
   /** Writes the workbook to {@code out}, which is left open. */
   public void write(RunResult result, RunFacts facts, OutputStream out) throws IOException {
     Objects.requireNonNull(result, "result");
     Objects.requireNonNull(facts, "facts");
-    PayoutTotals totals = new PayoutTotals(result);
+    write(result, facts, new PayoutTotals(result), out);
+  }
+
+  private void write(RunResult result, RunFacts facts, PayoutTotals totals, OutputStream out)
+      throws IOException {
     List<SummarySheet.Split> splits = new ArrayList<>();
     plan(DETAIL, result.lines().size(), splits);
     plan(ENTITIES, result.capUsages().size(), splits);

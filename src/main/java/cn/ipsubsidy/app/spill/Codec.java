@@ -166,8 +166,9 @@ final class Codec {
       out.writeShared(s.step());
       out.writeShared(s.rule());
       out.writeShared(s.citation());
-      out.writeShared(s.formula());
-      out.writeShared(s.inputs());
+      // formulas and inputs carry the claim's numbers: rarely repeated, not worth a lookup
+      out.writeString(s.formula());
+      out.writeString(s.inputs());
       out.writeShared(s.result());
     }
   }
@@ -196,8 +197,8 @@ final class Codec {
               in.readShared(),
               in.readShared(),
               in.readShared(),
-              in.readShared(),
-              in.readShared(),
+              in.readString(),
+              in.readString(),
               in.readShared()));
     }
     return new PayoutLine(
