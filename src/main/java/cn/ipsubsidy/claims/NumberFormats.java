@@ -76,18 +76,21 @@ final class NumberFormats {
     return false;
   }
 
-  /** Makes a numeric cell from its value and style. */
+  /** Makes a numeric cell from its value and style; its display text is made when needed. */
   RawCell number(double value, int index, String format, boolean date1904) {
     String resolved = resolve(index, format);
     boolean date = isDate(index, resolved);
+    return RawCell.number(value, date, resolved, this, index, date1904);
+  }
+
+  /** The text Excel shows for {@code value} in the (resolved) format. */
+  String display(double value, int index, String resolved, boolean date1904) {
     // Built-in 14 is the locale's short date: Chinese Excel shows it as 2025/3/1, not 3/1/25
     String shown = index == 14 ? "yyyy/m/d" : resolved;
-    String display;
     try {
-      display = formatter.formatRawCellContents(value, index == 14 ? -1 : index, shown, date1904);
+      return formatter.formatRawCellContents(value, index == 14 ? -1 : index, shown, date1904);
     } catch (RuntimeException e) {
-      display = Double.toString(value);
+      return Double.toString(value);
     }
-    return RawCell.number(value, date, resolved, display);
   }
 }

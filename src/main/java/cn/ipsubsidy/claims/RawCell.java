@@ -4,8 +4,74 @@ package cn.ipsubsidy.claims;
  * A cell as the format reader found it, before any contract typing: its kind, its raw value and the
  * text the clerk sees in Excel ({@link #display}).
  */
-record RawCell(
-    Kind kind, String text, double number, boolean dateFormatted, String format, String display) {
+final class RawCell {
+  private final Kind kind;
+  private final String text;
+  private final double number;
+  private final boolean dateFormatted;
+  private final String format;
+  private String display;
+
+  /** Makes the display text of a number when first asked: most numbers are never shown. */
+  private final NumberFormats formats;
+
+  private final int formatIndex;
+  private final boolean date1904;
+
+  private RawCell(
+      Kind kind,
+      String text,
+      double number,
+      boolean dateFormatted,
+      String format,
+      String display,
+      NumberFormats formats,
+      int formatIndex,
+      boolean date1904) {
+    this.kind = kind;
+    this.text = text;
+    this.number = number;
+    this.dateFormatted = dateFormatted;
+    this.format = format;
+    this.display = display;
+    this.formats = formats;
+    this.formatIndex = formatIndex;
+    this.date1904 = date1904;
+  }
+
+  private RawCell(
+      Kind kind, String text, double number, boolean dateFormatted, String format, String display) {
+    this(kind, text, number, dateFormatted, format, display, null, 0, false);
+  }
+
+  Kind kind() {
+    return kind;
+  }
+
+  String text() {
+    return text;
+  }
+
+  double number() {
+    return number;
+  }
+
+  boolean dateFormatted() {
+    return dateFormatted;
+  }
+
+  /** The resolved number format, or null. */
+  String format() {
+    return format;
+  }
+
+  /** The text the clerk sees in Excel. */
+  String display() {
+    if (display == null && formats != null) {
+      display = formats.display(number, formatIndex, format, date1904);
+    }
+    return display;
+  }
 
   enum Kind {
     /** A string cell (shared, inline or a formula's cached string) or any CSV field. */
@@ -23,8 +89,16 @@ record RawCell(
     return new RawCell(Kind.TEXT, s, 0, false, null, s);
   }
 
-  static RawCell number(double v, boolean dateFormatted, String format, String display) {
-    return new RawCell(Kind.NUMBER, null, v, dateFormatted, format, display);
+  /** A number whose display text {@code formats} makes when it is first asked for. */
+  static RawCell number(
+      double v,
+      boolean dateFormatted,
+      String resolvedFormat,
+      NumberFormats formats,
+      int formatIndex,
+      boolean date1904) {
+    return new RawCell(
+        Kind.NUMBER, null, v, dateFormatted, resolvedFormat, null, formats, formatIndex, date1904);
   }
 
   static RawCell bool(boolean b) {
