@@ -28,8 +28,9 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  * in a hundred, which repeats an earlier row's and is rejected as a duplicate.
  *
  * <p>{@code java -cp <test classpath> cn.ipsubsidy.samples.LargeClaims ROWS OUT.xlsx|OUT.csv
- * [ENTITIES]}; the same arguments always give the same rows. xlsx is written with SXSSF (inline
- * strings, as streaming writers do; Excel itself writes shared strings).
+ * [ENTITIES] [--shared-strings]}; the same arguments always give the same rows. xlsx is written
+ * with SXSSF: inline strings, as streaming writers do, or with {@code --shared-strings} a shared
+ * strings table, as Excel saves a workbook.
  */
 public final class LargeClaims {
   static final long SEED = 20251122L;
@@ -120,8 +121,17 @@ public final class LargeClaims {
     return new Entity(id, k == 0 ? e.name() : e.name() + k, e.type(), e.district());
   }
 
-  /** Writes {@code rows} rows to {@code target} (.xlsx or .csv by its name). */
+  /** Writes {@code rows} rows to {@code target} (.xlsx or .csv by its name), inline strings. */
   public static void write(long rows, Path target, int entities) throws IOException {
+    write(rows, target, entities, false);
+  }
+
+  /**
+   * As {@link #write(long, Path, int)}; with {@code sharedStrings} the .xlsx keeps its texts in
+   * sharedStrings.xml, as Excel and WPS save a workbook.
+   */
+  public static void write(long rows, Path target, int entities, boolean sharedStrings)
+      throws IOException {
     LargeClaims g = new LargeClaims(entities);
     SplittableRandom rnd = new SplittableRandom(SEED);
     Map<Line, List<String>> recent = new IdentityHashMap<>();
@@ -143,6 +153,10 @@ public final class LargeClaims {
           w.write("\r\n");
         }
       }
+      return;
+    }
+    if (sharedStrings) {
+      writeWithSharedStrings(g, rnd, rows, target);
       return;
     }
     try (SXSSFWorkbook wb = new SXSSFWorkbook(100)) {
@@ -167,15 +181,179 @@ public final class LargeClaims {
     }
   }
 
+  /**
+   * A minimal .xlsx as Excel saves it: every text in xl/sharedStrings.xml, cells pointing to it by
+   * index, dates as numbers with a date style. Written as a stream (POI's own shared strings table
+   * holds millions of XML beans); only the distinct strings are held while writing.
+   */
+  private static void writeWithSharedStrings(
+      LargeClaims g, SplittableRandom rnd, long rows, Path target) throws IOException {
+    Map<String, Integer> index = new java.util.HashMap<>();
+    List<String> strings = new ArrayList<>();
+    Map<Line, List<String>> recent = new IdentityHashMap<>();
+    try (java.util.zip.ZipOutputStream zip =
+        new java.util.zip.ZipOutputStream(
+            new java.io.BufferedOutputStream(Files.newOutputStream(target), 1 << 16))) {
+      java.io.Writer w = new java.io.OutputStreamWriter(zip, StandardCharsets.UTF_8);
+      String ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+      String rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+      String pkg = "http://schemas.openxmlformats.org/package/2006/relationships";
+      String ct = "application/vnd.openxmlformats-officedocument.spreadsheetml.";
+      entry(
+          zip,
+          w,
+          "[Content_Types].xml",
+          "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+              + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+              + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+              + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+              + "<Override PartName=\"/xl/workbook.xml\" ContentType=\""
+              + ct
+              + "sheet.main+xml\"/>"
+              + "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\""
+              + ct
+              + "worksheet+xml\"/>"
+              + "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\""
+              + ct
+              + "sharedStrings+xml\"/>"
+              + "<Override PartName=\"/xl/styles.xml\" ContentType=\""
+              + ct
+              + "styles+xml\"/></Types>");
+      entry(
+          zip,
+          w,
+          "_rels/.rels",
+          "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\""
+              + pkg
+              + "\">"
+              + "<Relationship Id=\"rId1\" Type=\""
+              + rel
+              + "/officeDocument\" Target=\"xl/workbook.xml\"/>"
+              + "</Relationships>");
+      entry(
+          zip,
+          w,
+          "xl/workbook.xml",
+          "<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\""
+              + ns
+              + "\" xmlns:r=\""
+              + rel
+              + "\">"
+              + "<sheets><sheet name=\"申报汇总\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
+      entry(
+          zip,
+          w,
+          "xl/_rels/workbook.xml.rels",
+          "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\""
+              + pkg
+              + "\">"
+              + "<Relationship Id=\"rId1\" Type=\""
+              + rel
+              + "/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+              + "<Relationship Id=\"rId2\" Type=\""
+              + rel
+              + "/sharedStrings\" Target=\"sharedStrings.xml\"/>"
+              + "<Relationship Id=\"rId3\" Type=\""
+              + rel
+              + "/styles\" Target=\"styles.xml\"/>"
+              + "</Relationships>");
+      entry(
+          zip,
+          w,
+          "xl/styles.xml",
+          "<?xml version=\"1.0\" encoding=\"UTF-8\"?><styleSheet xmlns=\""
+              + ns
+              + "\">"
+              + "<fonts count=\"1\"><font><sz val=\"11\"/><name val=\"宋体\"/></font></fonts>"
+              + "<fills count=\"1\"><fill><patternFill patternType=\"none\"/></fill></fills>"
+              + "<borders count=\"1\"><border/></borders>"
+              + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
+              + "<cellXfs count=\"3\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
+              + "<xf numFmtId=\"14\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
+              + "<xf numFmtId=\"4\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
+              + "</cellXfs></styleSheet>");
+      zip.putNextEntry(new java.util.zip.ZipEntry("xl/worksheets/sheet1.xml"));
+      w.write(
+          "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"" + ns + "\"><sheetData>");
+      sstRow(w, 1, new Object[] {"2025年知识产权资助申报汇总表（全年）"}, index, strings);
+      sstRow(w, 2, SampleGenerator.HEADERS.toArray(), index, strings);
+      for (long i = 0; i < rows; i++) {
+        sstRow(w, i + 3, g.row(i, rnd, recent), index, strings);
+      }
+      w.write("</sheetData></worksheet>");
+      w.flush();
+      zip.closeEntry();
+      zip.putNextEntry(new java.util.zip.ZipEntry("xl/sharedStrings.xml"));
+      w.write(
+          "<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst xmlns=\""
+              + ns
+              + "\" uniqueCount=\""
+              + strings.size()
+              + "\">");
+      for (String s : strings) {
+        w.write("<si><t xml:space=\"preserve\">");
+        w.write(xml(s));
+        w.write("</t></si>");
+      }
+      w.write("</sst>");
+      w.flush();
+      zip.closeEntry();
+    }
+  }
+
+  private static void entry(
+      java.util.zip.ZipOutputStream zip, java.io.Writer w, String name, String xml)
+      throws IOException {
+    zip.putNextEntry(new java.util.zip.ZipEntry(name));
+    w.write(xml);
+    w.flush();
+    zip.closeEntry();
+  }
+
+  private static void sstRow(
+      java.io.Writer w, long r, Object[] v, Map<String, Integer> index, List<String> strings)
+      throws IOException {
+    w.write("<row r=\"" + r + "\">");
+    for (int c = 0; c < v.length; c++) {
+      Object o = v[c];
+      if (o == null) {
+        continue;
+      }
+      String ref = org.apache.poi.ss.util.CellReference.convertNumToColString(c) + r;
+      if (o instanceof LocalDate d) {
+        w.write("<c r=\"" + ref + "\" s=\"1\"><v>" + (d.toEpochDay() + 25569) + "</v></c>");
+      } else if (o instanceof Number n) {
+        String style = c >= 9 && c <= 12 ? " s=\"2\"" : "";
+        w.write("<c r=\"" + ref + "\"" + style + "><v>" + n + "</v></c>");
+      } else {
+        String s = o.toString();
+        Integer i = index.get(s);
+        if (i == null) {
+          i = strings.size();
+          index.put(s, i);
+          strings.add(s);
+        }
+        w.write("<c r=\"" + ref + "\" t=\"s\"><v>" + i + "</v></c>");
+      }
+    }
+    w.write("</row>");
+  }
+
+  private static String xml(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+  }
+
   public static void main(String[] args) throws IOException {
-    if (args.length < 2) {
-      System.err.println("usage: LargeClaims ROWS OUT.xlsx|OUT.csv [ENTITIES]");
+    List<String> a = new ArrayList<>(List.of(args));
+    boolean shared = a.remove("--shared-strings");
+    if (a.size() < 2) {
+      System.err.println("usage: LargeClaims ROWS OUT.xlsx|OUT.csv [ENTITIES] [--shared-strings]");
       System.exit(2);
     }
-    long rows = Long.parseLong(args[0].replace("_", ""));
-    int entities = args.length > 2 ? Integer.parseInt(args[2]) : 5000;
-    Path out = Path.of(args[1]);
-    write(rows, out, entities);
+    long rows = Long.parseLong(a.get(0).replace("_", ""));
+    int entities = a.size() > 2 ? Integer.parseInt(a.get(2)) : 5000;
+    Path out = Path.of(a.get(1));
+    write(rows, out, entities, shared);
     System.out.println(
         "wrote " + rows + " rows, " + new LargeClaims(entities).entities() + " entities: " + out);
   }
