@@ -3,7 +3,6 @@ package cn.ipsubsidy.report;
 import cn.ipsubsidy.engine.PayoutLine;
 import cn.ipsubsidy.engine.RunResult;
 import cn.ipsubsidy.engine.TraceStep;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -38,7 +37,7 @@ public final class AuditCsvWriter {
   /** Writes the log to {@code out}, flushed and left open. */
   public void write(RunResult result, String runId, OutputStream out) throws IOException {
     Objects.requireNonNull(result, "result");
-    Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+    Writer writer = new UnsyncWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
     writer.write(BOM);
     CSVPrinter printer = new CSVPrinter(writer, FORMAT);
     printer.printRecord(HEADER);

@@ -1,0 +1,33 @@
+package cn.ipsubsidy.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+class UnsyncWriterTest {
+  @Test
+  void passesOnEveryCharacterInOrder() throws Exception {
+    StringWriter target = new StringWriter();
+    StringBuilder expected = new StringBuilder();
+    try (UnsyncWriter w = new UnsyncWriter(target)) {
+      String big = "申报编号,".repeat(20_000);
+      for (int i = 0; i < 3_000; i++) {
+        String s = "row " + i + " 审计 \"quoted\"\r\n";
+        w.append(s, 1, s.length());
+        expected.append(s, 1, s.length());
+        w.append(',');
+        expected.append(',');
+        w.write(s.toCharArray(), 2, 3);
+        expected.append(s, 2, 5);
+        w.append(new StringBuilder("sb" + i), 0, 2);
+        expected.append("sb");
+        if (i % 1000 == 0) {
+          w.write(big);
+          expected.append(big);
+        }
+      }
+    }
+    assertThat(target.toString()).isEqualTo(expected.toString());
+  }
+}
