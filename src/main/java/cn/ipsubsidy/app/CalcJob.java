@@ -228,8 +228,9 @@ public final class CalcJob {
     // Both files go to temporary names first and are moved into place only when both are complete.
     // The audit log is written on a second thread while the workbook is written on this one: each
     // reads the lines on its own, and a machine's second core takes the log's share of the time.
-    // The progress line follows the workbook (read twice: totals, then the sheets).
-    RunResult forWorkbook = counted(result, "写出 writing", 2L * result.lines().size());
+    // The progress line follows the workbook, which reads the lines once (its totals were summed
+    // as the lines were computed).
+    RunResult forWorkbook = counted(result, "写出 writing", result.lines().size());
     ExecutorService second =
         Executors.newSingleThreadExecutor(
             r -> {

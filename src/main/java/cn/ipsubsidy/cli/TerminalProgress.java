@@ -34,12 +34,10 @@ final class TerminalProgress implements Progress {
   }
 
   /**
-   * Java tells only whether stdin and stdout are a console; on Linux /proc says where stderr goes.
+   * Whether stderr is a terminal. Java tells only whether stdin and stdout are a console, so where
+   * /proc says where stderr goes (Linux) that decides, and elsewhere the console does.
    */
   static boolean stderrIsTerminal() {
-    if (System.console() == null) {
-      return false;
-    }
     Path fd2 = Path.of("/proc/self/fd/2");
     try {
       if (Files.exists(fd2)) {
@@ -47,9 +45,9 @@ final class TerminalProgress implements Progress {
         return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
       }
     } catch (Exception e) {
-      return true;
+      // fall through to the console
     }
-    return true;
+    return System.console() != null;
   }
 
   @Override
