@@ -30,21 +30,26 @@ class ReconcilerTest {
     return new Reconciler.PostedRun(runId, period, period.end(), POLICIES, posted);
   }
 
-  @Test
-  void aYearPostedAsComputedHasNoDifference() {
-    PaymentRegister ledger = new PaymentRegister();
-    var q1 =
+  /** Q1 pays E1 20,000 of Madrid awards; Q2 claims 20,000 more and gets 10,000 (cap 30,000). */
+  private static List<Reconciler.PostedRun> madridQ1AndQ2(PaymentRegister ledger) {
+    return List.of(
         post(
             "Q1",
             new Period(2025, 1),
             ledger,
-            claim("lyg-2021/2a").id("A").entity("E1").qty(2).metric(10));
-    var q2 =
+            claim("lyg-2021/2a").id("A").entity("E1").qty(2).metric(10)),
         post(
             "Q2",
             new Period(2025, 2),
             ledger,
-            claim("lyg-2021/2a").id("B").entity("E1").qty(2).metric(10).on("2025-05-01"));
+            claim("lyg-2021/2a").id("B").entity("E1").qty(2).metric(10).on("2025-05-01")));
+  }
+
+  @Test
+  void aYearPostedAsComputedHasNoDifference() {
+    List<Reconciler.PostedRun> year = madridQ1AndQ2(new PaymentRegister());
+    var q1 = year.get(0);
+    var q2 = year.get(1);
     assertThat(q2.claims().get(0).paid()).isEqualByComparingTo("10000");
     Reconciler.Reconciliation r = Reconciler.reconcile(2025, PriorPayouts.NONE, List.of(q1, q2));
     assertThat(r.differs()).isFalse();
@@ -57,18 +62,7 @@ class ReconcilerTest {
   void aFirstQuarterReplacedAfterTheSecondWasPostedLeavesRoomToTopUp() {
     // Q1 paid E1 20,000 of Madrid awards; Q2 claimed 20,000 and got 10,000 (cap 30,000).
     // Q1 is then corrected to one mark (10,000): Q2 was entitled to 20,000 → top up 10,000.
-    PaymentRegister ledger = new PaymentRegister();
-    post(
-        "Q1",
-        new Period(2025, 1),
-        ledger,
-        claim("lyg-2021/2a").id("A").entity("E1").qty(2).metric(10));
-    var q2 =
-        post(
-            "Q2",
-            new Period(2025, 2),
-            ledger,
-            claim("lyg-2021/2a").id("B").entity("E1").qty(2).metric(10).on("2025-05-01"));
+    var q2 = madridQ1AndQ2(new PaymentRegister()).get(1);
     var q1Corrected =
         post(
             "Q1b",
