@@ -48,6 +48,19 @@ final class CalcCommand implements Callable<Integer> {
       description = "操作员，记入汇总表；默认为系统用户 / operator recorded in the run facts")
   String operator;
 
+  @Option(
+      names = "--dry-run",
+      description = "按台账计算并写出明细表，但不过账 / compute against the ledger and write, post nothing")
+  boolean dryRun;
+
+  @Option(
+      names = "--replace",
+      paramLabel = "RUN",
+      description = "更正已过账的同期运行：冲销该运行并过账本次 / post reversals of RUN and this run in one go")
+  String replace;
+
+  @Mixin LedgerOptions ledger;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -66,7 +79,11 @@ final class CalcCommand implements Callable<Integer> {
                     input.rules.file,
                     strict,
                     force,
-                    who));
+                    who,
+                    ledger.url,
+                    dryRun,
+                    replace,
+                    ledger.lockWait()));
     out.printf(
         "ipsubsidy calc %s — 工作表 sheet %s, 表头第 %d 行 header row %d%n",
         input.claims.getFileName(), o.read().sheet(), o.read().headerRow(), o.read().headerRow());
@@ -78,6 +95,18 @@ final class CalcCommand implements Callable<Integer> {
     if (!o.written()) {
       out.println("--strict：存在数据错误行，未写出任何文件 / bad rows under --strict: nothing written");
       return ExitCode.BAD_ROWS;
+    }
+    if (o.posted() != null) {
+      out.printf(
+          "已过账 posted to %s: %d 笔 entries%s, 链头 head %s%n",
+          o.ledger(),
+          o.posted().payouts(),
+          o.posted().reversals() > 0
+              ? "，冲销 " + o.posted().reversals() + " 笔 reversals of " + replace
+              : "",
+          o.posted().headHash().substring(0, 16));
+    } else {
+      out.println("试算，未过账 dry run: nothing posted to " + o.ledger());
     }
     out.println("核发明细表 payout workbook: " + o.workbook());
     out.println("审计日志 audit log: " + o.audit());

@@ -1,8 +1,11 @@
 package cn.ipsubsidy.cli;
 
+import cn.ipsubsidy.app.LedgerCheckFailedException;
+import cn.ipsubsidy.app.RunRefusedException;
 import cn.ipsubsidy.app.UsageException;
 import cn.ipsubsidy.claims.ClaimsFileException;
 import cn.ipsubsidy.domain.Bilingual;
+import cn.ipsubsidy.ledger.LedgerException;
 import cn.ipsubsidy.policy.PolicyException;
 import cn.ipsubsidy.report.OutputDirectoryException;
 import cn.ipsubsidy.report.OutputExistsException;
@@ -49,6 +52,9 @@ import picocli.CommandLine.Option;
       ValidateCommand.class,
       PoliciesCommand.class,
       ClausesCommand.class,
+      LedgerCommand.class,
+      ReportCommand.class,
+      ReconcileCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class IpSubsidy implements Runnable {
@@ -107,7 +113,16 @@ public final class IpSubsidy implements Runnable {
   static int report(Exception ex, PrintWriter err, boolean verbose) {
     Bilingual msg;
     int code = ExitCode.USAGE;
-    if (ex instanceof ClaimsFileException c) {
+    if (ex instanceof LedgerException l) {
+      msg = l.message();
+      code = ExitCode.LEDGER;
+    } else if (ex instanceof RunRefusedException r) {
+      msg = r.bilingual();
+      code = ExitCode.LEDGER;
+    } else if (ex instanceof LedgerCheckFailedException f) {
+      msg = f.bilingual();
+      code = ExitCode.LEDGER;
+    } else if (ex instanceof ClaimsFileException c) {
       msg = c.message();
     } else if (ex instanceof UsageException u) {
       msg = u.bilingual();
