@@ -42,13 +42,19 @@ final class LedgerCommand implements Runnable {
       try (Ledger l = ledger.open()) {
         out.println("台账 ledger: " + l.url());
         out.println(
-            "运行 run | 期间 period | 输入文件 input (sha256) | 操作员 operator | 过账时间 posted at"
-                + " | 笔数 lines | 核发合计 paid | 更正 replaces | 被更正 replaced by");
+            "运行 run | 期间 period | 政策与规则 policies and rules | 输入文件 input (sha256)"
+                + " | 操作员 operator | 过账时间 posted at | 笔数 lines | 核发合计 paid"
+                + " | 更正 replaces | 被更正 replaced by");
         for (RunRecord r : l.runs()) {
+          String documents =
+              l.documents(r.runId()).stream()
+                  .map(d -> d.name().replaceFirst("\\.yaml$", ""))
+                  .collect(java.util.stream.Collectors.joining(","));
           out.printf(
-              "%s | %s | %s (%s) | %s | %s | %d | %s | %s | %s%n",
+              "%s | %s | %s | %s (%s) | %s | %s | %d | %s | %s | %s%n",
               r.runId(),
               r.period(),
+              documents,
               r.inputFile(),
               r.inputSha256().substring(0, 12),
               r.operator(),
