@@ -28,7 +28,7 @@ final class Canonical {
   static final String GENESIS = "0".repeat(64);
   private static final String VERSION = "ipsubsidy-ledger/1";
 
-  private final StringBuilder sb = new StringBuilder(768);
+  private final StringBuilder sb = new StringBuilder(2048);
 
   private Canonical(String type) {
     sb.append(VERSION).append(' ').append(type).append('\n');

@@ -417,13 +417,23 @@ public final class Ledger implements AutoCloseable {
                           + replaced.replacedBy())));
         }
       }
+      // Pass 1: check every line against the ledger and the run itself, and total the run.
       Snapshot prior = snapshot(r.period().year(), r.replacesRunId());
       List<PayoutLine> lines = r.result().lines();
-      List<LedgerEntry> payouts = new ArrayList<>(lines.size());
+      PostCheck check = new PostCheck(prior);
+      int[] counts = new int[Status.values().length];
+      BigDecimal paid = Money.ZERO;
+      BigDecimal city = Money.ZERO;
+      BigDecimal district = Money.ZERO;
       for (PayoutLine line : lines) {
-        payouts.add(Entries.payout(r.runId(), r.period(), line));
+        LedgerEntry e = Entries.payout(r.runId(), r.period(), line);
+        check.check(line, e);
+        counts[e.status().ordinal()]++;
+        paid = paid.add(e.paid());
+        city = e.cityShare() == null ? city : city.add(e.cityShare());
+        district = e.districtShare() == null ? district : district.add(e.districtShare());
       }
-      List<Bilingual> conflicts = PostCheck.conflicts(prior, lines, payouts);
+      List<Bilingual> conflicts = check.conflicts();
       if (!conflicts.isEmpty()) {
         throw new LedgerConflictException(masked, conflicts);
       }
@@ -432,21 +442,12 @@ public final class Ledger implements AutoCloseable {
               ? List.of()
               : store.entries(
                   "e.run_id = ? AND e.kind = 'PAYOUT'", List.of(replaced.runId()), "e.seq");
-
-      int[] counts = new int[Status.values().length];
-      BigDecimal paid = Money.ZERO;
-      BigDecimal city = Money.ZERO;
-      BigDecimal district = Money.ZERO;
-      for (LedgerEntry e : payouts) {
-        counts[e.status().ordinal()]++;
-        paid = paid.add(e.paid());
-        city = e.cityShare() == null ? city : city.add(e.cityShare());
-        district = e.districtShare() == null ? district : district.add(e.districtShare());
-      }
       BigDecimal reversedTotal = Money.ZERO;
       for (LedgerEntry e : reversed) {
         reversedTotal = reversedTotal.subtract(e.paid());
       }
+
+      // Pass 2: append the header, the reversals, then one entry per line, each chained.
       long seq = head.seq() + 1;
       RunRecord header =
           new RunRecord(
@@ -460,7 +461,7 @@ public final class Ledger implements AutoCloseable {
               r.postedAt(),
               r.replacesRunId(),
               null,
-              payouts.size(),
+              lines.size(),
               reversed.size(),
               counts[Status.PAID.ordinal()],
               counts[Status.CAPPED.ordinal()],
@@ -478,23 +479,23 @@ public final class Ledger implements AutoCloseable {
                   head.hash(), Canonical.run(header, r.documents(), r.result().capUsages())));
       store.insertRun(header, r.documents(), r.result().capUsages());
       String prev = header.hash();
-      List<LedgerEntry> chained = new ArrayList<>(reversed.size() + payouts.size());
-      List<LedgerEntry> all = new ArrayList<>(reversed.size() + payouts.size());
-      for (LedgerEntry o : reversed) {
-        all.add(o.reversedBy(r.runId()));
+      try (Store.EntryWriter writer = store.new EntryWriter()) {
+        for (LedgerEntry o : reversed) {
+          seq++;
+          LedgerEntry e = o.reversedBy(r.runId()).withChain(seq, prev, null);
+          prev = Canonical.hash(prev, Canonical.entry(e));
+          writer.add(e.withChain(seq, e.prevHash(), prev));
+        }
+        for (PayoutLine line : lines) {
+          seq++;
+          LedgerEntry e = Entries.payout(r.runId(), r.period(), line).withChain(seq, prev, null);
+          prev = Canonical.hash(prev, Canonical.entry(e));
+          writer.add(e.withChain(seq, e.prevHash(), prev));
+        }
       }
-      all.addAll(payouts);
-      for (LedgerEntry e : all) {
-        seq++;
-        LedgerEntry positioned = e.withChain(seq, prev, null);
-        String hash = Canonical.hash(prev, Canonical.entry(positioned));
-        chained.add(e.withChain(seq, prev, hash));
-        prev = hash;
-      }
-      store.insertEntries(chained);
       head = new Store.Head(seq, prev);
       cached = null;
-      return new PostedRun(header, header.seq(), seq, prev, payouts.size(), reversed.size());
+      return new PostedRun(header, header.seq(), seq, prev, lines.size(), reversed.size());
     }
 
     private void check() {

@@ -52,17 +52,19 @@ final class PostCheck {
     }
   }
 
-  private PostCheck(Snapshot prior) {
+  PostCheck(Snapshot prior) {
     this.prior = prior;
   }
 
-  static List<Bilingual> conflicts(Snapshot prior, List<PayoutLine> lines, List<LedgerEntry> es) {
-    PostCheck c = new PostCheck(prior);
-    for (int i = 0; i < lines.size(); i++) {
-      c.line(lines.get(i), es.get(i));
-    }
-    c.caps();
-    return c.conflicts;
+  /** Checks one line of the run, given its entry (keys computed, not yet chained). */
+  void check(PayoutLine line, LedgerEntry e) {
+    line(line, e);
+  }
+
+  /** Every conflict found, after the annual and lifetime sums of the whole run are checked. */
+  List<Bilingual> conflicts() {
+    caps();
+    return conflicts;
   }
 
   private void line(PayoutLine line, LedgerEntry e) {

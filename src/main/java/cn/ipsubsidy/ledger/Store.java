@@ -281,47 +281,63 @@ final class Store {
 
   // ---- entries
 
-  void insertEntries(List<LedgerEntry> entries) throws SQLException {
-    String marks = "?,".repeat(ENTRY_COLUMN_COUNT);
-    String sql =
-        "INSERT INTO ledger_entries ("
-            + ENTRY_COLUMNS
-            + ") VALUES ("
-            + marks.substring(0, marks.length() - 1)
-            + ")";
-    try (PreparedStatement ps = c.prepareStatement(sql);
-        PreparedStatement refs =
-            c.prepareStatement(
-                "INSERT INTO ledger_entry_refs (entry_seq, ordinal, ref_group, ref_key)"
-                    + " VALUES (?,?,?,?)")) {
-      int pending = 0;
-      int pendingRefs = 0;
-      for (LedgerEntry e : entries) {
-        bindEntry(ps, e);
-        ps.addBatch();
-        int ordinal = 0;
-        for (ReferenceKey k : e.referenceKeys()) {
-          refs.setLong(1, e.seq());
-          refs.setInt(2, ordinal++);
-          refs.setString(3, k.group());
-          refs.setString(4, k.key());
-          refs.addBatch();
-          pendingRefs++;
-        }
-        if (++pending == BATCH) {
-          ps.executeBatch();
-          pending = 0;
-          if (pendingRefs > 0) {
-            refs.executeBatch();
-            pendingRefs = 0;
-          }
-        }
+  /** Appends entries in JDBC batches of {@link #BATCH}; close() sends the rest. */
+  final class EntryWriter implements AutoCloseable {
+    private final PreparedStatement ps;
+    private final PreparedStatement refs;
+    private int pending;
+    private int pendingRefs;
+
+    EntryWriter() throws SQLException {
+      String marks = "?,".repeat(ENTRY_COLUMN_COUNT);
+      ps =
+          c.prepareStatement(
+              "INSERT INTO ledger_entries ("
+                  + ENTRY_COLUMNS
+                  + ") VALUES ("
+                  + marks.substring(0, marks.length() - 1)
+                  + ")");
+      refs =
+          c.prepareStatement(
+              "INSERT INTO ledger_entry_refs (entry_seq, ordinal, ref_group, ref_key)"
+                  + " VALUES (?,?,?,?)");
+    }
+
+    void add(LedgerEntry e) throws SQLException {
+      bindEntry(ps, e);
+      ps.addBatch();
+      int ordinal = 0;
+      for (ReferenceKey k : e.referenceKeys()) {
+        refs.setLong(1, e.seq());
+        refs.setInt(2, ordinal++);
+        refs.setString(3, k.group());
+        refs.setString(4, k.key());
+        refs.addBatch();
+        pendingRefs++;
       }
+      if (++pending == BATCH) {
+        flush();
+      }
+    }
+
+    private void flush() throws SQLException {
       if (pending > 0) {
         ps.executeBatch();
+        pending = 0;
       }
       if (pendingRefs > 0) {
         refs.executeBatch();
+        pendingRefs = 0;
+      }
+    }
+
+    @Override
+    public void close() throws SQLException {
+      try {
+        flush();
+      } finally {
+        ps.close();
+        refs.close();
       }
     }
   }
