@@ -4,12 +4,11 @@ import cn.ipsubsidy.domain.Claim;
 import cn.ipsubsidy.domain.ClaimRow;
 import cn.ipsubsidy.domain.Period;
 import cn.ipsubsidy.engine.CapKeys;
+import cn.ipsubsidy.engine.PaymentRegister;
 import cn.ipsubsidy.engine.PayoutLine;
 import cn.ipsubsidy.policy.Clause;
-import cn.ipsubsidy.policy.ReferenceRule;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,26 +24,19 @@ final class Entries {
     Clause clause = line.clause();
     ClaimRow row = normalise(line.row());
     Claim claim = line.row().claim();
-    String annualGroup = null;
-    String lifetimeGroup = null;
-    String projectKey = null;
-    String oneTimeKey = null;
-    List<ReferenceKey> refs = List.of();
-    if (clause != null) {
-      if (clause.caps() != null && clause.caps().annual() != null) {
-        annualGroup = clause.caps().annual().group();
-      }
-      if (clause.caps() != null && clause.caps().lifetime() != null && claim != null) {
-        lifetimeGroup = clause.caps().lifetime().group();
-        projectKey = CapKeys.project(claim);
-      }
-      if (claim != null && clause.eligibility() != null && clause.eligibility().oneTime()) {
-        oneTimeKey = CapKeys.oneTime(claim.entityId(), clause.code(), claim.level());
-      }
-      if (claim != null) {
-        refs = referenceKeys(claim, clause.references());
-      }
-    }
+    // The keys come from the engine's own derivation, so the ledger counts what the engine counts.
+    PaymentRegister.Keys keys =
+        clause == null || claim == null ? null : PaymentRegister.Keys.of(clause, claim);
+    String annualGroup = keys == null ? null : keys.annualGroup();
+    String lifetimeGroup = keys == null ? null : keys.lifetimeGroup();
+    String projectKey = lifetimeGroup == null ? null : keys.projectKey();
+    String oneTimeKey = keys == null ? null : keys.oneTimeKey();
+    List<ReferenceKey> refs =
+        keys == null
+            ? List.of()
+            : keys.referenceKeys().stream()
+                .map(k -> new ReferenceKey(keys.referenceGroup(), k))
+                .toList();
     return new LedgerEntry(
         0,
         runId,
@@ -69,26 +61,6 @@ final class Entries {
         refs,
         null,
         null);
-  }
-
-  /**
-   * The duplicate-check keys of a claim under its clause's reference rule, as the engine's
-   * reference check builds them: none for PROJECT references; the reference (with the metric for
-   * UNIQUE_PER_METRIC) for each reference; "entity:ID" when there is none and the rule says so.
-   */
-  static List<ReferenceKey> referenceKeys(Claim claim, ReferenceRule rule) {
-    if (rule == null || rule.mode() == ReferenceRule.Mode.PROJECT) {
-      return List.of();
-    }
-    Long metric = rule.mode() == ReferenceRule.Mode.UNIQUE_PER_METRIC ? claim.metric() : null;
-    List<ReferenceKey> keys = new ArrayList<>();
-    for (String ref : claim.references()) {
-      keys.add(new ReferenceKey(rule.group(), CapKeys.reference(ref, metric)));
-    }
-    if (keys.isEmpty() && rule.entityWhenEmpty()) {
-      keys.add(new ReferenceKey(rule.group(), "entity:" + claim.entityId()));
-    }
-    return keys;
   }
 
   /** Money as stored: two decimals. An amount with sub-fen digits fails loudly, never rounded. */

@@ -2,7 +2,7 @@ package cn.ipsubsidy.ledger;
 
 import cn.ipsubsidy.domain.Level;
 import cn.ipsubsidy.domain.Money;
-import cn.ipsubsidy.engine.CapKeys;
+import cn.ipsubsidy.engine.PaymentRegister;
 import cn.ipsubsidy.engine.PriorPayment;
 import cn.ipsubsidy.engine.PriorPayouts;
 import cn.ipsubsidy.engine.Status;
@@ -13,7 +13,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,16 +23,12 @@ import java.util.Set;
  * (entity, group), lifetime sums over all years by (group, project), and the paid claim ids,
  * reference keys and one-time keys with the payment that holds each. Only payout entries of active
  * runs count (a replaced run's payments are netted out by its reversals, so they are left out
- * here); only PAID entries of at least 0.01 hold a key.
+ * here); only PAID entries of at least 0.01 hold a key. The maps are the engine's {@link
+ * PaymentRegister}, so the ledger and the reconciliation count alike.
  */
 final class Snapshot implements PriorPayouts {
   private final int budgetYear;
-  private final Map<String, BigDecimal> annual = new HashMap<>();
-  private final Map<String, Set<String>> annualRuns = new HashMap<>();
-  private final Map<String, BigDecimal> lifetime = new HashMap<>();
-  private final Map<String, PriorPayment> references = new HashMap<>();
-  private final Map<String, PriorPayment> oneTime = new HashMap<>();
-  private final Map<String, PriorPayment> claims = new HashMap<>();
+  private final PaymentRegister register = new PaymentRegister();
 
   private Snapshot(int budgetYear) {
     this.budgetYear = budgetYear;
@@ -58,10 +53,6 @@ final class Snapshot implements PriorPayouts {
         active.put(r.runId(), r.paidOn());
       }
     }
-    Map<String, String> runIds = new HashMap<>();
-    for (String id : active.keySet()) {
-      runIds.put(id, id);
-    }
     String sql =
         "SELECT run_id, claim_id, entity_id, status, paid, budget_year, annual_group,"
             + " lifetime_group, project_key, one_time_key FROM ledger_entries"
@@ -70,37 +61,27 @@ final class Snapshot implements PriorPayouts {
       ps.setFetchSize(Store.FETCH);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          String runId = runIds.get(rs.getString(1));
-          if (runId == null) {
+          String runId = rs.getString(1);
+          if (!active.containsKey(runId)) {
             continue;
           }
           BigDecimal paid = new BigDecimal(rs.getString(5));
           boolean isPaid = Status.PAID.name().equals(rs.getString(4)) && Money.isPositive(paid);
-          String entity = rs.getString(3);
-          String annualGroup = rs.getString(7);
-          if (annualGroup != null && rs.getInt(6) == budgetYear) {
-            String key = CapKeys.annual(entity, annualGroup);
-            s.annual.merge(key, paid, BigDecimal::add);
-            if (isPaid) {
-              s.annualRuns.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(runId);
-            }
-          }
-          String lifetimeGroup = rs.getString(8);
-          if (lifetimeGroup != null) {
-            s.lifetime.merge(lifetimeGroup + "|" + rs.getString(9), paid, BigDecimal::add);
-          }
-          if (!isPaid) {
-            continue;
-          }
-          String claimId = rs.getString(2);
-          PriorPayment payment = new PriorPayment(runId, active.get(runId), claimId, paid);
-          if (claimId != null) {
-            s.claims.putIfAbsent(claimId, payment);
-          }
-          String oneTimeKey = rs.getString(10);
-          if (oneTimeKey != null) {
-            s.oneTime.putIfAbsent(oneTimeKey, payment);
-          }
+          // what is not PAID counts in the sums but holds no claim id or one-time award
+          String claimId = isPaid ? rs.getString(2) : null;
+          String oneTimeKey = isPaid ? rs.getString(10) : null;
+          s.register.record(
+              new PaymentRegister.Keys(
+                  claimId,
+                  rs.getString(3),
+                  rs.getString(7),
+                  rs.getString(8),
+                  rs.getString(9),
+                  null,
+                  List.of(),
+                  oneTimeKey),
+              rs.getInt(6),
+              new PriorPayment(runId, active.get(runId), rs.getString(2), paid));
         }
       }
     }
@@ -112,13 +93,16 @@ final class Snapshot implements PriorPayouts {
       ps.setFetchSize(Store.FETCH);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          String runId = runIds.get(rs.getString(1));
+          String runId = rs.getString(1);
           BigDecimal paid = new BigDecimal(rs.getString(3));
-          if (runId == null || !Money.isPositive(paid)) {
+          if (!active.containsKey(runId) || !Money.isPositive(paid)) {
             continue;
           }
-          s.references.putIfAbsent(
-              rs.getString(4) + "|" + rs.getString(5),
+          // a reference only: no sums, no claim id
+          s.register.record(
+              new PaymentRegister.Keys(
+                  null, null, null, null, null, rs.getString(4), List.of(rs.getString(5)), null),
+              budgetYear,
               new PriorPayment(runId, active.get(runId), rs.getString(2), paid));
         }
       }
@@ -129,37 +113,37 @@ final class Snapshot implements PriorPayouts {
   @Override
   public BigDecimal paidInYear(String entityId, String group, int year) {
     checkYear(year);
-    return annual.getOrDefault(CapKeys.annual(entityId, group), Money.ZERO);
+    return register.paidInYear(entityId, group, year);
   }
 
   @Override
   public List<String> runsInYear(String entityId, String group, int year) {
     checkYear(year);
-    return List.copyOf(annualRuns.getOrDefault(CapKeys.annual(entityId, group), Set.of()));
+    return register.runsInYear(entityId, group, year);
   }
 
   @Override
   public BigDecimal paidLifetime(String group, String projectKey) {
-    return lifetime.getOrDefault(group + "|" + projectKey, Money.ZERO);
+    return register.paidLifetime(group, projectKey);
   }
 
   @Override
   public Optional<PriorPayment> referencePaid(String group, String referenceKey) {
-    return Optional.ofNullable(references.get(group + "|" + referenceKey));
+    return register.referencePaid(group, referenceKey);
   }
 
   @Override
   public Optional<PriorPayment> oneTimePaid(String entityId, ClauseCode clause, Level level) {
-    return Optional.ofNullable(oneTime.get(CapKeys.oneTime(entityId, clause, level)));
+    return register.oneTimePaid(entityId, clause, level);
   }
 
   @Override
   public Optional<PriorPayment> claimPaid(String claimId) {
-    return Optional.ofNullable(claims.get(claimId));
+    return register.claimPaid(claimId);
   }
 
   Optional<PriorPayment> oneTimePaid(String oneTimeKey) {
-    return Optional.ofNullable(oneTime.get(oneTimeKey));
+    return register.oneTimePaid(oneTimeKey);
   }
 
   /** Annual sums are loaded for one budget year; asking for another would silently answer 0. */
