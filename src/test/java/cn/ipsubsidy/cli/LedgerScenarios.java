@@ -109,6 +109,16 @@ abstract class LedgerScenarios {
     // the same mark number as Q1 → rejected, naming the Q1 run
     assertThat(d.get("Q2-2").get(6)).isEqualTo("不予核发");
     assertThat(d.get("Q2-2").get(12)).contains("M1").contains(q1Run);
+    // 主体: 主体代码, 主体名称, 年度, 上限组, 上限, 本年此前已核发, 本次核发, 剩余额度
+    try (XSSFWorkbook wb = new XSSFWorkbook(dir.resolve("q2-payout.xlsx").toFile())) {
+      var row = wb.getSheet("主体").getRow(1);
+      assertThat(row.getCell(0).getStringCellValue()).isEqualTo(E1);
+      assertThat(row.getCell(3).getStringCellValue()).isEqualTo("lyg-2021/2a");
+      assertThat(row.getCell(4).getNumericCellValue()).isEqualTo(30000.0);
+      assertThat(row.getCell(5).getNumericCellValue()).isEqualTo(20000.0);
+      assertThat(row.getCell(6).getNumericCellValue()).isEqualTo(10000.0);
+      assertThat(row.getCell(7).getNumericCellValue()).isEqualTo(0.0);
+    }
   }
 
   @Test
