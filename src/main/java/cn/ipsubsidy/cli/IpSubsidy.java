@@ -55,6 +55,7 @@ import picocli.CommandLine.Option;
       LedgerCommand.class,
       ReportCommand.class,
       ReconcileCommand.class,
+      TemplateCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class IpSubsidy implements Runnable {
