@@ -56,6 +56,7 @@ import picocli.CommandLine.Option;
       ReportCommand.class,
       ReconcileCommand.class,
       TemplateCommand.class,
+      CompareCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class IpSubsidy implements Runnable {
