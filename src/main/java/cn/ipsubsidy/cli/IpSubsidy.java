@@ -57,6 +57,7 @@ import picocli.CommandLine.Option;
       ReconcileCommand.class,
       TemplateCommand.class,
       CompareCommand.class,
+      ExplainCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class IpSubsidy implements Runnable {
