@@ -1,9 +1,9 @@
 package cn.ipsubsidy.cli;
 
 import cn.ipsubsidy.app.PolicySetup;
+import cn.ipsubsidy.app.TemplateJob;
 import cn.ipsubsidy.policy.PolicyDocument;
 import cn.ipsubsidy.report.ClaimsTemplateWriter;
-import cn.ipsubsidy.report.OutputFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -58,8 +58,7 @@ final class TemplateCommand implements Callable<Integer> {
             + (policy == null
                 ? ""
                 : " — " + docs.get(0).number() + "《" + docs.get(0).title() + "》");
-    OutputFiles.writeAtomically(
-        target, force, tmp -> new ClaimsTemplateWriter().write(title, docs, tmp));
+    new TemplateJob().write(title, docs, target, force);
     long clauses = docs.stream().mapToLong(d -> d.clauses().size()).sum();
     w.printf(
         "申报模板 claims template: %s（%d 个条款 clauses, %d 行可填 rows）%n",
