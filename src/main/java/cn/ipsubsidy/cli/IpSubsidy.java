@@ -55,6 +55,9 @@ import picocli.CommandLine.Option;
       LedgerCommand.class,
       ReportCommand.class,
       ReconcileCommand.class,
+      TemplateCommand.class,
+      CompareCommand.class,
+      ExplainCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class IpSubsidy implements Runnable {
