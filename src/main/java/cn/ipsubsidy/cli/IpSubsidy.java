@@ -6,6 +6,7 @@ import cn.ipsubsidy.domain.Bilingual;
 import cn.ipsubsidy.policy.PolicyException;
 import cn.ipsubsidy.report.OutputDirectoryException;
 import cn.ipsubsidy.report.OutputExistsException;
+import cn.ipsubsidy.report.OutputWriteException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -73,8 +74,11 @@ public final class IpSubsidy implements Runnable {
   }
 
   /** Runs the command line with the given streams (tests capture them). */
-  public static int execute(PrintWriter out, PrintWriter err, String... args) {
+  public static int execute(PrintWriter terminalOut, PrintWriter terminalErr, String... args) {
     System.setProperty("ipsubsidy.logfile", logFile().toString());
+    // Resident ID numbers are masked in everything the terminal shows, stack traces included.
+    PrintWriter out = new PrintWriter(new MaskingWriter(terminalOut), true);
+    PrintWriter err = new PrintWriter(new MaskingWriter(terminalErr), true);
     CommandLine cmd = new CommandLine(new IpSubsidy());
     cmd.setOut(out);
     cmd.setErr(err);
@@ -111,6 +115,8 @@ public final class IpSubsidy implements Runnable {
       msg = Bilingual.of("政策或本地规则文件有误：" + p.getMessage(), "policy or rules file error");
     } else if (ex instanceof OutputExistsException o) {
       msg = o.bilingual();
+    } else if (ex instanceof OutputWriteException w) {
+      msg = w.bilingual();
     } else if (ex instanceof OutputDirectoryException d) {
       msg = Bilingual.of(d.getMessage(), "");
     } else if (ex instanceof NoSuchFileException n) {
@@ -118,7 +124,8 @@ public final class IpSubsidy implements Runnable {
     } else if (ex instanceof AccessDeniedException a) {
       msg = Bilingual.of("无权访问：" + a.getFile(), "access denied: " + a.getFile());
     } else if (ex instanceof IOException || ex instanceof UncheckedIOException) {
-      msg = Bilingual.of("读写文件失败：" + ex.getMessage(), "file input/output failed");
+      msg =
+          Bilingual.of("读写文件失败：" + ex.getMessage(), "file input/output failed: " + ex.getMessage());
     } else {
       msg =
           Bilingual.of(
@@ -126,7 +133,8 @@ public final class IpSubsidy implements Runnable {
               "internal error, nothing was written; see the log " + logFile());
     }
     log.error("{}", msg, ex);
-    err.println("ipsubsidy: " + (msg.en().isEmpty() ? msg.zh() : msg.toString()));
+    String line = msg.en().isEmpty() ? msg.zh() : msg.toString();
+    err.println("ipsubsidy: " + line.replaceAll("\\s*[\\r\\n]+\\s*", " "));
     if (verbose) {
       ex.printStackTrace(err);
     }
