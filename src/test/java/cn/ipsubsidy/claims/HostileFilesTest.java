@@ -2,12 +2,11 @@ package cn.ipsubsidy.claims;
 
 import static cn.ipsubsidy.claims.Fixtures.USCC_A;
 import static cn.ipsubsidy.claims.Fixtures.ZH_HEADERS;
-import static cn.ipsubsidy.testsupport.RawXlsx.rawText;
-import static cn.ipsubsidy.testsupport.RawXlsx.row;
 import static cn.ipsubsidy.testsupport.RawXlsx.textRow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.ipsubsidy.domain.ClaimRow;
+import cn.ipsubsidy.testsupport.Crafted;
 import cn.ipsubsidy.testsupport.RawXlsx;
 import cn.ipsubsidy.testsupport.ZipBomb;
 import java.io.IOException;
@@ -72,50 +71,13 @@ class HostileFilesTest {
   @ValueSource(strings = {"sheet", "sharedStrings", "workbook", "contentTypes"})
   void aDoctypeWithAnExternalEntityIsRefusedAndNeverResolved(String part) throws IOException {
     Path secret = Files.writeString(dir.resolve("secret.txt"), "TOP-SECRET-PAYROLL-42");
-    Path f = doctypeWorkbook(dir.resolve("xxe-" + part + ".xlsx"), part, secret);
+    Path f =
+        Crafted.doctypeWorkbook(
+            dir.resolve("xxe-" + part + ".xlsx"), part, secret, textRow(1, HEADER), good(2, "A1"));
     ClaimsFileException e = fails(f);
     assertThat(e.message().zh()).contains("DOCTYPE").contains("拒绝读取");
     assertThat(e.message().en()).contains("DOCTYPE").contains("refused");
     assertThat(e.message().toString()).doesNotContain("TOP-SECRET");
-  }
-
-  /**
-   * A workbook whose {@code part} declares an external entity for {@code secret} and uses it where
-   * the reader would show it: a claim id.
-   */
-  static Path doctypeWorkbook(Path file, String part, Path secret) throws IOException {
-    String doctype =
-        "<!DOCTYPE x [<!ENTITY xxe SYSTEM \"" + secret.toUri() + "\">]>\n"; // file:///…/secret.txt
-    String header = textRow(1, HEADER);
-    String entityRow = row(2, rawText("A2", "&xxe;"));
-    RawXlsx x = RawXlsx.workbook();
-    switch (part) {
-      case "sheet" -> x.sheetWithProlog("Sheet1", doctype, header + entityRow);
-      case "sharedStrings" ->
-          x.sheet("Sheet1", header + row(2, RawXlsx.shared("A2", 0)))
-              .sharedStrings(doctype, List.of("&xxe;"));
-      case "workbook" -> x.sheet("Sheet1", header + good(2, "A1")).workbookProlog(doctype);
-      case "contentTypes" -> {
-        x.sheet("Sheet1", header + good(2, "A1"));
-        java.io.ByteArrayOutputStream plain = new java.io.ByteArrayOutputStream();
-        RawXlsx.workbook().sheet("Sheet1", "").write(plain);
-        String types = contentTypesOf(plain.toByteArray());
-        x.replacePart("[Content_Types].xml", types.replace("?>\n", "?>\n" + doctype));
-      }
-      default -> throw new IllegalArgumentException(part);
-    }
-    return x.write(file);
-  }
-
-  private static String contentTypesOf(byte[] zip) throws IOException {
-    try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
-      for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-        if (e.getName().equals("[Content_Types].xml")) {
-          return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        }
-      }
-    }
-    throw new IllegalStateException("no content types");
   }
 
   @ParameterizedTest
@@ -181,17 +143,7 @@ class HostileFilesTest {
   /** 申报编号 and 所属地区 span two rows; 主体 is a merged group label over three columns. */
   @Test
   void aHeaderOverTwoRowsIsNamedAsSuch() throws IOException {
-    String top = textRow(1, "申报编号", "主体", null, null, "所属地区", "条款", "事项日期");
-    String names = textRow(2, null, "主体代码", "主体名称", "主体类型");
-    Path f =
-        RawXlsx.workbook()
-            .sheetWithTail(
-                "申报",
-                top + names + good(3, "A1"),
-                "<mergeCells count=\"5\"><mergeCell ref=\"A1:A2\"/><mergeCell ref=\"B1:D1\"/>"
-                    + "<mergeCell ref=\"E1:E2\"/><mergeCell ref=\"F1:F2\"/>"
-                    + "<mergeCell ref=\"G1:G2\"/></mergeCells>")
-            .write(dir.resolve("two-row-header.xlsx"));
+    Path f = Crafted.twoRowHeader(dir.resolve("two-row-header.xlsx"), good(3, "A1"));
     ClaimsFileException e = fails(f);
     assertThat(e.row()).isEqualTo(1);
     assertThat(e.message().zh())
