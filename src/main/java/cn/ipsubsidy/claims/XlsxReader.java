@@ -52,6 +52,8 @@ final class XlsxReader {
           e,
           "不是有效的 .xlsx 工作簿（可能是其他 ZIP 文件，或文件已损坏）",
           "not a valid .xlsx workbook (another kind of zip file, or damaged)");
+    } catch (LinkageError e) {
+      throw unknownCompression(file, e);
     }
     try {
       XSSFReader reader = new XSSFReader(pkg);
@@ -92,6 +94,8 @@ final class XlsxReader {
           e,
           "无法读取 .xlsx 内容（文件可能已损坏）",
           "cannot read the .xlsx workbook (the file may be damaged)");
+    } catch (LinkageError e) {
+      throw unknownCompression(file, e);
     } finally {
       pkg.revert();
     }
@@ -107,6 +111,20 @@ final class XlsxReader {
       return ClaimsFileException.at(file, known.zh(), known.en(), e);
     }
     return ClaimsFileException.at(file, zh + "（详情见日志）", en + " (details in the log)", e);
+  }
+
+  /**
+   * A zip part compressed with a method Excel never writes (zstd, xz): Commons Compress reaches for
+   * an optional decoder library that is not there, and the JVM throws a NoClassDefFoundError. Found
+   * by ClaimsReadersFuzzTest.
+   */
+  private static ClaimsFileException unknownCompression(String file, LinkageError e) {
+    return ClaimsFileException.at(
+        file,
+        "工作簿的 ZIP 部件使用了 Excel 不会使用的压缩方式（如 zstd、xz），不予读取；请在 Excel 中另存为 .xlsx 后再试",
+        "a zip part of the workbook uses a compression method Excel never writes (such as zstd"
+            + " or xz), so it is refused; save it as .xlsx in Excel and retry",
+        e);
   }
 
   private static void parse(InputStream in, DefaultHandler handler) throws Exception {

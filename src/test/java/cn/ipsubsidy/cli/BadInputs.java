@@ -177,6 +177,12 @@ final class BadInputs {
             .exit(2)
             .says("文件有密码保护", "file is password-protected"));
     c.add(
+        file(
+                "zstd-compressed-part.xlsx",
+                "ZIP 部件用 zstd 压缩（模糊测试发现）/ a zip part compressed with zstd (found by fuzzing)")
+            .exit(2)
+            .says("Excel 不会使用的压缩方式", "a compression method Excel never writes"));
+    c.add(
         made("excel95.xls", "Excel 5.0/95 保存的 xls / xls saved by Excel 95", Crafted::excel95)
             .exit(2)
             .says("Excel 5.0/95", "not supported; save it as .xlsx"));
