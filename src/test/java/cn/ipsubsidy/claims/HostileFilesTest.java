@@ -66,6 +66,21 @@ class HostileFilesTest {
     assertThat(e.message().en()).contains("zip bomb").doesNotContain("setMinInflateRatio");
   }
 
+  /** The zip-bomb limits are POI's defaults, and nothing in the reader loosens them. */
+  @Test
+  void poisSafetyLimitsStayAtTheirDefaults() throws IOException {
+    ClaimsFiles.readAll(
+        RawXlsx.workbook()
+            .sheet("Sheet1", textRow(1, HEADER) + good(2, "A1"))
+            .write(dir.resolve("ok.xlsx")),
+        null);
+    assertThat(org.apache.poi.openxml4j.util.ZipSecureFile.getMinInflateRatio()).isEqualTo(0.01);
+    assertThat(org.apache.poi.openxml4j.util.ZipSecureFile.getMaxEntrySize())
+        .isEqualTo(0xFFFFFFFFL);
+    assertThat(org.apache.poi.openxml4j.util.ZipSecureFile.getMaxTextSize())
+        .isEqualTo(10 * 1024 * 1024L);
+  }
+
   /** The parts an xlsx reader parses; a DOCTYPE in any of them is refused. */
   @ParameterizedTest
   @ValueSource(strings = {"sheet", "sharedStrings", "workbook", "contentTypes"})
