@@ -4,8 +4,14 @@ import cn.ipsubsidy.claims.ReadResult;
 import cn.ipsubsidy.domain.Period;
 import cn.ipsubsidy.engine.PriorPayouts;
 import cn.ipsubsidy.engine.RunResult;
+import cn.ipsubsidy.engine.Status;
 import cn.ipsubsidy.engine.StoredLines;
 import cn.ipsubsidy.engine.SubsidyEngine;
+import cn.ipsubsidy.ledger.Ledger;
+import cn.ipsubsidy.ledger.PostedRun;
+import cn.ipsubsidy.ledger.RunRecord;
+import cn.ipsubsidy.ledger.RunToPost;
+import cn.ipsubsidy.ledger.StoredDocument;
 import cn.ipsubsidy.report.AuditCsvWriter;
 import cn.ipsubsidy.report.OutputFiles;
 import cn.ipsubsidy.report.PayoutWorkbookWriter;
@@ -15,10 +21,10 @@ import cn.ipsubsidy.report.WorkbookTotals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -28,12 +34,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One quarter's run: read the claims, compute them against the policies, write the payout workbook
- * and the audit log. Outputs are written to temporary files and moved into place only when both are
- * complete.
+ * One quarter's run, of any size: read the claims into temporary files, compute them against the
+ * policies and what the ledger holds for the budget year, write the payout workbook and the audit
+ * log to temporary files, post the run in one transaction under the ledger's run lock, then move
+ * the outputs into place. A failure anywhere before the commit leaves the ledger and the output
+ * folder as they were. Memory does not grow with the number of rows beyond what caps need.
  */
 public final class CalcJob {
   private static final Logger log = LoggerFactory.getLogger(CalcJob.class);
+
+  /**
+   * Fault injection for the kill-during-posting test: milliseconds to sleep after the outputs are
+   * written and the run is posted, before the transaction commits. Never set in production.
+   */
+  public static final String PAUSE_BEFORE_COMMIT = "ipsubsidy.test.pauseBeforeCommitMillis";
 
   /**
    * @param sheet the sheet to read (--sheet), or null for the first with a header row
@@ -41,6 +55,11 @@ public final class CalcJob {
    * @param period the period (--period), or null for the quarter of the latest event date
    * @param out the payout workbook (--out), or null for "&lt;input&gt;-payout.xlsx" beside the
    *     input
+   * @param ledgerUrl the ledger's JDBC URL (--ledger), or null for {@link Ledger#defaultUrl()}
+   * @param dryRun compute against the ledger and write the outputs, but post nothing
+   * @param replaceRunId the posted run this one replaces (--replace), or null
+   * @param lockWait how long to wait for another run holding the ledger
+   * @param auditSheet write the steps into the workbook's 审计 sheet too (not with --audit csv)
    */
   public record Request(
       Path claims,
@@ -52,6 +71,10 @@ public final class CalcJob {
       boolean strict,
       boolean force,
       String operator,
+      String ledgerUrl,
+      boolean dryRun,
+      String replaceRunId,
+      Duration lockWait,
       boolean auditSheet) {
 
     /** A request that writes 审计 into the workbook (the default; {@code --audit csv} does not). */
@@ -64,8 +87,26 @@ public final class CalcJob {
         Path rulesFile,
         boolean strict,
         boolean force,
-        String operator) {
-      this(claims, sheet, policyId, period, out, rulesFile, strict, force, operator, true);
+        String operator,
+        String ledgerUrl,
+        boolean dryRun,
+        String replaceRunId,
+        Duration lockWait) {
+      this(
+          claims,
+          sheet,
+          policyId,
+          period,
+          out,
+          rulesFile,
+          strict,
+          force,
+          operator,
+          ledgerUrl,
+          dryRun,
+          replaceRunId,
+          lockWait,
+          true);
     }
   }
 
@@ -81,18 +122,10 @@ public final class CalcJob {
       Path workbook,
       Path audit,
       boolean written,
+      PostedRun posted,
+      String ledger,
       AutoCloseable spill)
       implements AutoCloseable {
-
-    public Outcome(
-        RunFacts facts,
-        ReadResult read,
-        RunResult result,
-        Path workbook,
-        Path audit,
-        boolean written) {
-      this(facts, read, result, workbook, audit, written, null);
-    }
 
     /** Deletes the temporary files that hold the lines; the result's lines are gone after. */
     @Override
@@ -141,8 +174,11 @@ public final class CalcJob {
     // Rows and lines go to temporary files as they come, so memory does not grow with the
     // number of rows; they are deleted when the outcome is closed, or here on failure.
     SpilledRun run = SpilledRun.read(req.claims(), req.sheet(), policies.registry(), progress);
+    ReadResult read = run.readResult();
     boolean handedOver = false;
+    List<PreparedOutput> outputs = new ArrayList<>();
     try {
+      String inputSha = Hashing.sha256(req.claims());
       Instant now = Instant.now();
       Period period = req.period();
       String periodSource = "--period";
@@ -151,85 +187,118 @@ public final class CalcJob {
         period = Period.of(latest != null ? latest : LocalDate.now());
         periodSource = latest != null ? "最晚事项日期 latest event date " + latest : "今天 today";
       }
-      WorkbookTotals sums = new WorkbookTotals();
-      RunResult result =
-          run.compute(new SubsidyEngine.Options(period, req.policyId()), PriorPayouts.NONE, sums);
-      Outcome outcome =
-          finish(
-              req,
-              policies,
-              run.readResult(),
-              result,
+      String runId = Ledger.newRunId(period, now);
+      RunFacts facts =
+          new RunFacts(
+              runId,
               period,
               periodSource,
+              policies.registry().documents(),
+              req.claims().getFileName().toString(),
+              inputSha,
               now,
+              toolVersion,
+              req.operator(),
+              req.rulesFile() == null ? null : req.rulesFile().getFileName().toString(),
+              policies.rulesSha256());
+      String url = req.ledgerUrl() != null ? req.ledgerUrl() : Ledger.defaultUrl();
+      try (Ledger ledger = Ledger.open(url)) {
+        Period p = period;
+        Outcome outcome =
+            ledger.withRunLock(
+                req.lockWait(),
+                session -> {
+                  checkReplayAndReplace(req, session, p, inputSha, ledger);
+                  PriorPayouts prior =
+                      req.replaceRunId() == null
+                          ? session.prior(p.year())
+                          : session.prior(p.year(), req.replaceRunId());
+                  WorkbookTotals sums = new WorkbookTotals();
+                  RunResult result =
+                      run.compute(new SubsidyEngine.Options(p, req.policyId()), prior, sums);
+                  log.info(
+                      "run {}: {} rows from {} (sha256 {}), period {}, paid {} total {}",
+                      runId,
+                      result.lines().size(),
+                      req.claims(),
+                      inputSha,
+                      p,
+                      result.count(Status.PAID),
+                      result.totalPaid());
+                  if (req.strict() && result.badDataCount() > 0) {
+                    log.info(
+                        "run {}: --strict, {} bad rows: nothing written",
+                        runId,
+                        result.badDataCount());
+                    return new Outcome(
+                        facts, read, result, workbook, audit, false, null, ledger.url(), run);
+                  }
+                  outputs.addAll(prepareOutputs(req, result, facts, sums, workbook, audit));
+                  PostedRun posted = null;
+                  if (!req.dryRun()) {
+                    progress.phase("过账 posting", -1);
+                    long started = System.nanoTime();
+                    posted =
+                        session.post(
+                            new RunToPost(
+                                runId,
+                                p,
+                                req.claims().getFileName().toString(),
+                                inputSha,
+                                req.operator(),
+                                toolVersion,
+                                now,
+                                policies.documents().stream()
+                                    .map(d -> StoredDocument.of(d.kind(), d.name(), d.text()))
+                                    .toList(),
+                                req.replaceRunId(),
+                                result));
+                    log.info(
+                        "run {}: posted in {} ms",
+                        runId,
+                        (System.nanoTime() - started) / 1_000_000);
+                    pauseForFaultInjection();
+                  }
+                  return new Outcome(
+                      facts, read, result, workbook, audit, true, posted, ledger.url(), run);
+                });
+        // Posted (or a dry run): only now do the outputs appear under their names.
+        OutputFiles.commitAll(outputs);
+        if (outcome.written()) {
+          log.info(
+              "run {}: {} {} and {}",
+              runId,
+              req.dryRun()
+                  ? "dry run, nothing posted; wrote"
+                  : "posted to " + ledger.url() + "; wrote",
               workbook,
-              audit,
-              sums,
-              run);
-      handedOver = true;
-      return outcome;
+              audit);
+        }
+        handedOver = true;
+        return outcome;
+      }
     } finally {
       progress.done();
+      for (PreparedOutput o : outputs) {
+        o.close();
+      }
       if (!handedOver) {
         run.close();
       }
     }
   }
 
-  private Outcome finish(
-      Request req,
-      PolicySetup policies,
-      ReadResult read,
-      RunResult result,
-      Period period,
-      String periodSource,
-      Instant now,
-      Path workbook,
-      Path audit,
-      WorkbookTotals sums,
-      AutoCloseable spill)
+  /**
+   * Writes the workbook and the audit log to temporary files, not yet in place. The audit log is
+   * written on a second thread while the workbook is written on this one: each reads the lines on
+   * its own, and a machine's second core takes the log's share of the time. The progress line
+   * follows the workbook, which reads the lines once (its totals were summed as the lines were
+   * computed). On failure nothing is left behind.
+   */
+  private List<PreparedOutput> prepareOutputs(
+      Request req, RunResult result, RunFacts facts, WorkbookTotals sums, Path workbook, Path audit)
       throws IOException {
-    String inputSha = Hashing.sha256(req.claims());
-    String runId =
-        period
-            + "-"
-            + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss")
-                .withZone(ZoneId.systemDefault())
-                .format(now)
-            + "-"
-            + inputSha.substring(0, 6);
-    RunFacts facts =
-        new RunFacts(
-            runId,
-            period,
-            periodSource,
-            policies.registry().documents(),
-            req.claims().getFileName().toString(),
-            inputSha,
-            now,
-            toolVersion,
-            req.operator(),
-            req.rulesFile() == null ? null : req.rulesFile().getFileName().toString(),
-            policies.rulesSha256());
-    log.info(
-        "run {}: {} rows from {} (sha256 {}), period {}, paid {} total {}",
-        runId,
-        result.lines().size(),
-        req.claims(),
-        inputSha,
-        period,
-        result.count(cn.ipsubsidy.engine.Status.PAID),
-        result.totalPaid());
-    if (req.strict() && result.badDataCount() > 0) {
-      log.info("run {}: --strict and {} bad rows: nothing written", runId, result.badDataCount());
-      return new Outcome(facts, read, result, workbook, audit, false, spill);
-    }
-    // Both files go to temporary names first and are moved into place only when both are complete.
-    // The audit log is written on a second thread while the workbook is written on this one: each
-    // reads the lines on its own, and a machine's second core takes the log's share of the time.
-    // The progress line follows the workbook, which reads the lines once (its totals were summed
-    // as the lines were computed).
+    String runId = facts.runId();
     RunResult forWorkbook = counted(result, "写出 writing", result.lines().size());
     ExecutorService second =
         Executors.newSingleThreadExecutor(
@@ -252,32 +321,31 @@ public final class CalcJob {
               return prepared;
             });
     second.shutdown();
-    PreparedOutput csv = null;
-    try (PreparedOutput book =
-        OutputFiles.prepare(
-            workbook,
-            req.force(),
-            tmp ->
-                new PayoutWorkbookWriter(PayoutWorkbookWriter.EXCEL_MAX_ROWS, req.auditSheet())
-                    .write(forWorkbook, facts, sums, tmp))) {
+    PreparedOutput book = null;
+    try {
+      book =
+          OutputFiles.prepare(
+              workbook,
+              req.force(),
+              tmp ->
+                  new PayoutWorkbookWriter(PayoutWorkbookWriter.EXCEL_MAX_ROWS, req.auditSheet())
+                      .write(forWorkbook, facts, sums, tmp));
       log.info(
           "run {}: workbook written in {} ms", runId, (System.nanoTime() - started) / 1_000_000);
-      csv = await(csvJob);
-      OutputFiles.commitAll(List.of(book, csv));
-    } finally {
-      if (csv == null) {
-        // the workbook failed: let the log finish (or fail), then throw it away
-        try {
-          csvJob.get().discard();
-        } catch (ExecutionException | InterruptedException | RuntimeException e) {
-          log.debug("audit log discarded", e);
-        }
-      } else {
-        csv.close();
+      PreparedOutput csv = await(csvJob);
+      return List.of(book, csv);
+    } catch (IOException | RuntimeException | Error e) {
+      if (book != null) {
+        book.close();
       }
+      // let the log finish (or fail), then throw it away
+      try {
+        csvJob.get().discard();
+      } catch (ExecutionException | InterruptedException | RuntimeException ignored) {
+        log.debug("audit log discarded", ignored);
+      }
+      throw e;
     }
-    log.info("run {}: wrote {} and {}", runId, workbook, audit);
-    return new Outcome(facts, read, result, workbook, audit, true, spill);
   }
 
   /** The prepared audit log, or what failed writing it. */
@@ -311,21 +379,79 @@ public final class CalcJob {
     return new RunResult(result.period(), new CountedLines(stored, progress), result.capUsages());
   }
 
+  /** Same period and same file again is refused; --replace must name an active run. */
+  private static void checkReplayAndReplace(
+      Request req, Ledger.Session session, Period period, String inputSha, Ledger ledger) {
+    if (req.dryRun()) {
+      return;
+    }
+    if (req.replaceRunId() == null) {
+      session
+          .findSameInput(period, inputSha)
+          .ifPresent(
+              earlier -> {
+                throw new RunRefusedException(
+                    "本期间已用同一文件过账：运行 "
+                        + earlier.runId()
+                        + "（"
+                        + earlier.paidOn()
+                        + "，操作员 "
+                        + earlier.operator()
+                        + "）。如需更正，请用 --replace "
+                        + earlier.runId(),
+                    "this period was already posted from the same file by run "
+                        + earlier.runId()
+                        + " on "
+                        + earlier.paidOn()
+                        + "; to correct it use --replace "
+                        + earlier.runId());
+              });
+      return;
+    }
+    RunRecord replaced =
+        session
+            .run(req.replaceRunId())
+            .orElseThrow(() -> UsageException.noSuchRun(req.replaceRunId(), ledger.url()));
+    if (!replaced.active()) {
+      throw new RunRefusedException(
+          "运行 " + replaced.runId() + " 已被运行 " + replaced.replacedBy() + " 更正，不能再次更正",
+          "run " + replaced.runId() + " was already replaced by run " + replaced.replacedBy());
+    }
+    if (!replaced.period().equals(period)) {
+      throw new RunRefusedException(
+          "运行 " + replaced.runId() + " 属于期间 " + replaced.period() + "，本次为 " + period + "：只能更正同一期间",
+          "run "
+              + replaced.runId()
+              + " is of period "
+              + replaced.period()
+              + ", this run of "
+              + period
+              + ": a run can only be replaced by one of the same period");
+    }
+  }
+
+  private static void pauseForFaultInjection() {
+    Long millis = Long.getLong(PAUSE_BEFORE_COMMIT);
+    if (millis != null && millis > 0) {
+      try {
+        Thread.sleep(millis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
   /** "&lt;input name&gt;-payout.xlsx" beside the input, or --out. */
   static Path workbookPath(Path claims, Path out) {
     if (out != null) {
       return out;
     }
-    return sibling(claims, stem(claims) + "-payout.xlsx");
+    return claims.resolveSibling(stem(claims) + "-payout.xlsx");
   }
 
   /** "&lt;input name&gt;-audit.csv" beside the payout workbook. */
   static Path auditPath(Path claims, Path workbook) {
-    return sibling(workbook, stem(claims) + "-audit.csv");
-  }
-
-  private static Path sibling(Path p, String name) {
-    return p.resolveSibling(name);
+    return workbook.resolveSibling(stem(claims) + "-audit.csv");
   }
 
   private static String stem(Path p) {

@@ -1,6 +1,7 @@
 package cn.ipsubsidy.app;
 
 import cn.ipsubsidy.policy.LocalRules;
+import cn.ipsubsidy.policy.PolicyDocument;
 import cn.ipsubsidy.policy.PolicyLoader;
 import cn.ipsubsidy.policy.PolicyRegistry;
 import java.io.IOException;
@@ -8,14 +9,31 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
-/** The bundled policies with the office's local rules file laid over them, when one is given. */
-public record PolicySetup(PolicyRegistry registry, Path rulesFile, String rulesSha256) {
+/**
+ * The policies a run is computed under: the bundled policy files with the office's local rules file
+ * laid over them, and the texts of both, which a posted run records so that it can be recomputed
+ * later under exactly these rules.
+ */
+public record PolicySetup(
+    PolicyRegistry registry, Path rulesFile, String rulesSha256, List<Document> documents) {
+
+  /** A policy or rules file as recorded with a run: kind "policy" or "rules", name, text. */
+  public record Document(String kind, String name, String text) {}
+
+  public static final String POLICY = "policy";
+  public static final String RULES = "rules";
 
   public static PolicySetup load(Path rulesFile) {
     PolicyRegistry bundled = PolicyLoader.bundled();
+    List<Document> docs = new ArrayList<>();
+    for (PolicyDocument d : bundled.documents()) {
+      docs.add(new Document(POLICY, d.fileName(), PolicyLoader.bundledText(d.fileName())));
+    }
     if (rulesFile == null) {
-      return new PolicySetup(bundled, null, null);
+      return new PolicySetup(bundled, null, null, docs);
     }
     byte[] bytes;
     try {
@@ -28,7 +46,27 @@ public record PolicySetup(PolicyRegistry registry, Path rulesFile, String rulesS
           "无法读取本地规则文件：" + rulesFile, "cannot read local rules file: " + rulesFile, e);
     }
     String name = rulesFile.getFileName().toString();
-    LocalRules rules = LocalRules.parse(name, new String(bytes, StandardCharsets.UTF_8));
-    return new PolicySetup(rules.applyTo(bundled), rulesFile, Hashing.sha256(bytes));
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    LocalRules rules = LocalRules.parse(name, text);
+    docs.add(new Document(RULES, name, text));
+    return new PolicySetup(rules.applyTo(bundled), rulesFile, Hashing.sha256(bytes), docs);
+  }
+
+  /**
+   * The policies as a posted run recorded them, so a later reconciliation or report recomputes
+   * under the rules of that run, not today's.
+   */
+  public static PolicyRegistry recorded(List<Document> documents) {
+    List<PolicyDocument> policies = new ArrayList<>();
+    LocalRules rules = null;
+    for (Document d : documents) {
+      if (RULES.equals(d.kind())) {
+        rules = LocalRules.parse(d.name(), d.text());
+      } else {
+        policies.add(PolicyLoader.load(d.name(), d.text()));
+      }
+    }
+    PolicyRegistry registry = PolicyLoader.registry(policies);
+    return rules == null ? registry : rules.applyTo(registry);
   }
 }

@@ -15,6 +15,13 @@ public class UsageException extends RuntimeException {
     this.bilingual = Bilingual.of(zh, en);
   }
 
+  /** A run id the ledger does not hold. */
+  public static UsageException noSuchRun(String runId, String ledgerUrl) {
+    return new UsageException(
+        "台账中没有运行 " + runId + "（" + ledgerUrl + "）",
+        "no run " + runId + " in the ledger " + ledgerUrl);
+  }
+
   public Bilingual bilingual() {
     return bilingual;
   }

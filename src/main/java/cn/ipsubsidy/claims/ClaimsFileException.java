@@ -54,7 +54,7 @@ public class ClaimsFileException extends RuntimeException {
     z.append("：").append(zh);
     e.append(": ").append(en);
     return new ClaimsFileException(
-        Bilingual.of(z.toString(), e.toString()), file, sheet, row, cause);
+        Bilingual.of(oneLine(z.toString()), oneLine(e.toString())), file, sheet, row, cause);
   }
 
   static ClaimsFileException at(String file, String zh, String en, Throwable cause) {
@@ -63,6 +63,13 @@ public class ClaimsFileException extends RuntimeException {
 
   static ClaimsFileException at(String file, String zh, String en) {
     return at(file, null, 0, zh, en, null);
+  }
+
+  /**
+   * The clerk sees one line: line breaks inside a message (a file or header name) become spaces.
+   */
+  private static String oneLine(String s) {
+    return s.replaceAll("\\s*[\\r\\n\\u2028\\u2029]+\\s*", " ");
   }
 
   /** "中文 / English", naming the file and, where known, the sheet, row and column. */

@@ -170,8 +170,9 @@ public final class ClaimsFiles {
     } catch (IOException | RuntimeException e) {
       throw ClaimsFileException.at(
           shown,
-          "无法打开 Excel 97-2003 文件（文件可能已损坏）：" + e.getMessage(),
-          "cannot open the Excel 97-2003 file (it may be damaged): " + e.getMessage(),
+          "无法打开 Excel 97-2003 文件（文件可能不完整或已损坏；详情见日志）",
+          "cannot open the Excel 97-2003 file (it may be incomplete or damaged; details in the"
+              + " log)",
           e);
     }
     try {

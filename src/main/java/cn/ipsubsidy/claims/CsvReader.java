@@ -19,6 +19,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -67,15 +69,57 @@ final class CsvReader {
           }
         }
       } catch (UncheckedIOException | IllegalStateException e) {
-        String msg = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
-        throw ClaimsFileException.at(
-            file, "CSV 格式错误（引号不配对？）：" + msg, "malformed CSV (unbalanced quotes?): " + msg, e);
+        throw malformed(file, e);
       }
       return scanner.result("csv " + enc.label());
     } catch (IOException e) {
       throw ClaimsFileException.at(
           file, "无法读取文件：" + e.getMessage(), "cannot read the file: " + e.getMessage(), e);
     }
+  }
+
+  private static final Pattern START_LINE = Pattern.compile("\\(startline (\\d+)\\)");
+  private static final Pattern AT_LINE = Pattern.compile("at line: (\\d+)");
+
+  /**
+   * Commons CSV stops at a quote that is never closed, or at text after a closing quote; both mean
+   * unbalanced quotes, and the rest of the file cannot be split into fields reliably.
+   */
+  static ClaimsFileException malformed(String file, RuntimeException e) {
+    String msg = "";
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c.getMessage() != null) {
+        msg = msg + " " + c.getMessage();
+      }
+      if (c.getCause() == c) {
+        break;
+      }
+    }
+    Matcher start = START_LINE.matcher(msg);
+    if (start.find()) {
+      String line = start.group(1);
+      return ClaimsFileException.at(
+          file,
+          "CSV 引号不配对：第 " + line + " 行开始的带引号字段直到文件末尾都没有结束引号；请检查该行的英文双引号",
+          "malformed CSV: the quoted field that starts on line "
+              + line
+              + " is never closed (unbalanced quotes); check the double quotes on that line",
+          e);
+    }
+    Matcher at = AT_LINE.matcher(msg);
+    if (at.find()) {
+      String line = at.group(1);
+      return ClaimsFileException.at(
+          file,
+          "CSV 引号不配对：第 " + line + " 行的结束引号后紧跟其他字符；字段内的双引号须写成两个（\"\"）",
+          "malformed CSV: on line "
+              + line
+              + " a closing quote is followed by other characters (unbalanced quotes); a quote"
+              + " inside a quoted field is written twice (\"\")",
+          e);
+    }
+    return ClaimsFileException.at(
+        file, "CSV 格式错误（引号不配对？详情见日志）", "malformed CSV (unbalanced quotes? details in the log)", e);
   }
 
   private static boolean matchesFileName(String fileName, String wanted) {
@@ -121,23 +165,54 @@ final class CsvReader {
       }
       return new Encoding(cs, bom.length(), cs.name() + " BOM");
     }
-    if (decodes(path, 0, StandardCharsets.UTF_8)) {
+    long utf8Error = firstError(path, 0, StandardCharsets.UTF_8);
+    if (utf8Error < 0) {
       return new Encoding(StandardCharsets.UTF_8, 0, "UTF-8");
     }
-    if (decodes(path, 0, GB18030)) {
+    long gbError = firstError(path, 0, GB18030);
+    if (gbError < 0) {
       return new Encoding(GB18030, 0, "GB18030");
     }
+    // Neither fits the whole file: name the place where the better fit breaks down, which is
+    // where a character of another encoding was pasted in.
+    boolean mostlyGb = gbError > utf8Error;
+    long at = mostlyGb ? gbError : utf8Error;
+    String name = mostlyGb ? "GB18030/GBK" : "UTF-8";
+    int line = lineOf(path, at);
+    String bytes = bytesAt(path, at);
     throw ClaimsFileException.at(
         file,
-        "无法识别文件编码：既不是 UTF-8，也不是 GB18030/GBK；请在 Excel 中另存为“CSV UTF-8”",
-        "unknown text encoding: neither UTF-8 nor GB18030/GBK; save it as \"CSV UTF-8\" in Excel");
+        "无法识别文件编码：第 "
+            + line
+            + " 行有无法解读的字节（"
+            + bytes
+            + "）；文件大部分是 "
+            + name
+            + " 编码，但混入了其他编码的字符。请在 Excel 中另存为“CSV UTF-8”后再试",
+        "unknown text encoding: line "
+            + line
+            + " holds bytes that are not text ("
+            + bytes
+            + "); the file is mostly "
+            + name
+            + " with characters of another encoding mixed in. Save it as \"CSV UTF-8\" in Excel"
+            + " and retry");
   }
 
   /** Whether the whole file after {@code skip} bytes decodes as {@code cs} without any error. */
   static boolean decodes(Path path, int skip, Charset cs) throws IOException {
+    return firstError(path, skip, cs) < 0;
+  }
+
+  /**
+   * The file offset of the first byte that does not decode as {@code cs} after {@code skip} bytes,
+   * or -1 when the whole file decodes.
+   */
+  static long firstError(Path path, int skip, Charset cs) throws IOException {
     CharsetDecoder dec = strict(cs);
     ByteBuffer in = ByteBuffer.allocate(64 * 1024);
     CharBuffer out = CharBuffer.allocate(64 * 1024);
+    long consumed = skip;
     try (InputStream is = Files.newInputStream(path)) {
       is.skipNBytes(skip);
       boolean eof = false;
@@ -155,14 +230,51 @@ final class CsvReader {
           r = dec.decode(in, out, eof);
         }
         if (r.isError()) {
-          return false;
+          return consumed + in.position();
         }
         out.clear();
+        consumed += in.position();
         in.compact();
       }
       in.flip();
       CoderResult r = dec.flush(out);
-      return !r.isError() && !in.hasRemaining();
+      if (r.isError() || in.hasRemaining()) {
+        return consumed;
+      }
+      return -1;
+    }
+  }
+
+  /** The 1-based line (counting line feeds) that holds byte {@code offset}. */
+  private static int lineOf(Path path, long offset) throws IOException {
+    int line = 1;
+    try (InputStream is = new java.io.BufferedInputStream(Files.newInputStream(path))) {
+      for (long i = 0; i < offset; i++) {
+        int b = is.read();
+        if (b < 0) {
+          break;
+        }
+        if (b == '\n') {
+          line++;
+        }
+      }
+    }
+    return line;
+  }
+
+  /** Up to 4 bytes from {@code offset}, in hex: "E2 80 94". */
+  private static String bytesAt(Path path, long offset) throws IOException {
+    try (InputStream is = Files.newInputStream(path)) {
+      is.skipNBytes(offset);
+      byte[] b = is.readNBytes(4);
+      StringBuilder s = new StringBuilder();
+      for (byte x : b) {
+        if (s.length() > 0) {
+          s.append(' ');
+        }
+        s.append(String.format("%02X", x & 0xFF));
+      }
+      return s.toString();
     }
   }
 

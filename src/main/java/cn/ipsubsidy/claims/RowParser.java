@@ -38,6 +38,12 @@ final class RowParser {
 
   private static final Bilingual REQUIRED = Bilingual.of("必填", "required");
 
+  /** The most characters an Excel cell holds; longer text was not typed into Excel. */
+  static final int EXCEL_MAX_CELL_CHARS = 32_767;
+
+  /** A problem cell's text is kept whole up to this length, else its start is kept. */
+  static final int MAX_SHOWN_CHARS = 1_000;
+
   private final String sheet;
   private final boolean date1904;
   private final Map<ClaimColumn, Binding> bindings;
@@ -47,6 +53,18 @@ final class RowParser {
     this.sheet = sheet;
     this.date1904 = date1904;
     this.bindings = new EnumMap<>(bindings);
+  }
+
+  /** A cell text as a problem keeps it: whole, or its first characters and its length. */
+  static String abbreviate(String text) {
+    if (text.length() <= MAX_SHOWN_CHARS) {
+      return text;
+    }
+    int cut = MAX_SHOWN_CHARS;
+    if (Character.isLowSurrogate(text.charAt(cut))) {
+      cut--;
+    }
+    return text.substring(0, cut) + "…（共 " + text.length() + " 个字符 chars）";
   }
 
   /** The outcome for one row. */
@@ -158,7 +176,8 @@ final class RowParser {
       problems.add(
           new Problem(
               b.index(),
-              new CellProblem(sheet, row, b.label(), shown == null ? "" : shown, reason)));
+              new CellProblem(
+                  sheet, row, b.label(), abbreviate(shown == null ? "" : shown), reason)));
     }
 
     /**
@@ -173,6 +192,18 @@ final class RowParser {
             problem(c, REQUIRED);
           }
         }
+        return null;
+      }
+      String shown = cell.display();
+      if (shown != null && shown.length() > EXCEL_MAX_CELL_CHARS) {
+        problem(
+            c,
+            Bilingual.of(
+                "单元格有 " + shown.length() + " 个字符，超出 Excel 单元格上限 32,767：在 Excel 中看不全，无法核对",
+                "the cell holds "
+                    + shown.length()
+                    + " characters, more than an Excel cell can hold (32,767): nobody can check it"
+                    + " in Excel"));
         return null;
       }
       switch (cell.kind()) {

@@ -39,6 +39,11 @@ final class TableScanner {
   private String bestSheet;
   private int bestRow;
 
+  /** A header row that lacks required columns: thrown at the next row, which may explain it. */
+  private PendingHeader pending;
+
+  private record PendingHeader(int row, List<ClaimColumn> missing, ClaimsFileException failure) {}
+
   private RowParser parser;
   private Map<ClaimColumn, RowParser.Binding> bindings;
   private int headerRow;
@@ -65,11 +70,17 @@ final class TableScanner {
     return fileName;
   }
 
+  /** The sheet being read, or null before the first. */
+  String sheet() {
+    return sheet;
+  }
+
   void date1904(boolean value) {
     this.date1904 = value;
   }
 
   void startSheet(String name) {
+    throwPending();
     if (parser != null) {
       throw new IllegalStateException("header already found in " + sheet);
     }
@@ -88,6 +99,9 @@ final class TableScanner {
    * @return false when the reader may stop reading this sheet (no header in the first 20 rows)
    */
   boolean row(int rowNumber, Map<Integer, RawCell> cells) {
+    if (pending != null) {
+      secondHeaderRow(rowNumber, cells);
+    }
     if (parser == null) {
       if (rowNumber > HEADER_SEARCH_ROWS) {
         return false;
@@ -168,16 +182,23 @@ final class TableScanner {
       }
     }
     if (!missing.isEmpty()) {
-      throw ClaimsFileException.at(
-          file,
-          sheet,
-          rowNumber,
-          "表头缺少必填列：" + missing.stream().map(ClaimColumn::zh).collect(Collectors.joining("、")),
-          "the header row lacks required column"
-              + (missing.size() > 1 ? "s" : "")
-              + ": "
-              + missing.stream().map(ClaimColumn::label).collect(Collectors.joining(", ")),
-          null);
+      // Thrown when the next row comes (or the sheet ends): a second header row below this one
+      // gets a message that says so.
+      pending =
+          new PendingHeader(
+              rowNumber,
+              missing,
+              ClaimsFileException.at(
+                  file,
+                  sheet,
+                  rowNumber,
+                  "表头缺少必填列：" + zhList(missing),
+                  "the header row lacks required column"
+                      + (missing.size() > 1 ? "s" : "")
+                      + ": "
+                      + enList(missing),
+                  null));
+      return;
     }
     bound.values().stream()
         .sorted(java.util.Comparator.comparingInt(RowParser.Binding::index))
@@ -210,6 +231,10 @@ final class TableScanner {
       skippedRows++;
       return;
     }
+    if (isRepeatedHeader(id, cells)) {
+      skippedRows++;
+      return;
+    }
     RowParser.Result r = parser.parse(rowNumber, cells);
     ClaimRow row =
         new ClaimRow(
@@ -222,6 +247,83 @@ final class TableScanner {
     }
   }
 
+  /**
+   * A header row again among the data: an English header under the Chinese one (bilingual
+   * templates), or the header of a second block pasted below the first. Its 申报编号 cell is a column
+   * name and it names at least {@value #MIN_KNOWN_HEADERS} columns; no claim looks so.
+   */
+  private static boolean isRepeatedHeader(RawCell id, Map<Integer, RawCell> cells) {
+    if (id == null
+        || id.kind() != RawCell.Kind.TEXT
+        || HeaderNames.match(id.text()).orElse(null) != ClaimColumn.CLAIM_ID) {
+      return false;
+    }
+    return knownNames(cells).size() >= MIN_KNOWN_HEADERS;
+  }
+
+  /** The contract columns that the cells of a row name, in column order. */
+  private static List<ClaimColumn> knownNames(Map<Integer, RawCell> cells) {
+    List<ClaimColumn> named = new ArrayList<>();
+    for (RawCell c : new TreeMap<>(cells).values()) {
+      if (c.kind() == RawCell.Kind.TEXT && !c.isBlank()) {
+        HeaderNames.match(c.text()).filter(x -> !named.contains(x)).ifPresent(named::add);
+      }
+    }
+    return named;
+  }
+
+  /**
+   * The row after a header that lacks required columns: when it names some of them, the header
+   * spans two rows (merged group cells above the column names, or names split over two lines).
+   */
+  private void secondHeaderRow(int rowNumber, Map<Integer, RawCell> cells) {
+    PendingHeader p = pending;
+    List<ClaimColumn> found = new ArrayList<>(knownNames(cells));
+    found.retainAll(p.missing());
+    if (found.isEmpty()) {
+      throwPending();
+    }
+    pending = null;
+    throw ClaimsFileException.at(
+        file,
+        sheet,
+        p.row(),
+        "表头缺少必填列："
+            + zhList(p.missing())
+            + "；而下一行（第 "
+            + rowNumber
+            + " 行）写有 "
+            + zhList(found)
+            + "：表头只能占一行（可能是合并单元格或两行表头），请把表头合并为一行后再试",
+        "the header row lacks required column"
+            + (p.missing().size() > 1 ? "s" : "")
+            + ": "
+            + enList(p.missing())
+            + "; the next row (row "
+            + rowNumber
+            + ") names "
+            + enList(found)
+            + ": the header must be a single row (merged cells or a two-row header?); put all"
+            + " column names in one row and retry",
+        null);
+  }
+
+  private void throwPending() {
+    if (pending != null) {
+      ClaimsFileException e = pending.failure();
+      pending = null;
+      throw e;
+    }
+  }
+
+  private static String zhList(List<ClaimColumn> cols) {
+    return cols.stream().map(ClaimColumn::zh).collect(Collectors.joining("、"));
+  }
+
+  private static String enList(List<ClaimColumn> cols) {
+    return cols.stream().map(ClaimColumn::label).collect(Collectors.joining(", "));
+  }
+
   static boolean isClosingRow(String claimIdText) {
     String t = Text.halfWidth(Text.removeBlanks(claimIdText));
     while (t.endsWith(":")) {
@@ -232,6 +334,7 @@ final class TableScanner {
 
   /** After the last sheet: the result, or the "no header row" error. */
   ReadResult result(String format) {
+    throwPending();
     if (parser == null) {
       throw noHeader();
     }

@@ -90,8 +90,8 @@ final class XlsReader implements HSSFListener {
     } catch (Exception e) {
       throw ClaimsFileException.at(
           file,
-          "无法读取 .xls 内容（文件可能已损坏）：" + e.getMessage(),
-          "cannot read the .xls workbook (the file may be damaged): " + e.getMessage(),
+          "无法读取 .xls 内容（文件可能已损坏；详情见日志）",
+          "cannot read the .xls workbook (the file may be damaged; details in the log)",
           e);
     }
     if (reader.sheetsInStreamOrder == null && sheetOrNull != null) {

@@ -1,5 +1,6 @@
 package cn.ipsubsidy.claims;
 
+import cn.ipsubsidy.domain.Bilingual;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,6 +32,9 @@ import org.xml.sax.helpers.DefaultHandler;
  * their defaults.
  */
 final class XlsxReader {
+  /** Rows of an Excel 2007+ worksheet; a row number beyond it was not written by Excel. */
+  static final int EXCEL_MAX_ROWS = 1_048_576;
+
   private XlsxReader() {}
 
   static ReadResult read(Path path, String sheetOrNull, TableScanner scanner) {
@@ -45,11 +49,13 @@ final class XlsxReader {
           "this is an OpenDocument (.ods) spreadsheet; save it as .xlsx in Excel or WPS",
           e);
     } catch (Exception e) {
-      throw ClaimsFileException.at(
+      throw failure(
           file,
-          "不是有效的 .xlsx 工作簿（可能是其他 ZIP 文件，或文件已损坏）：" + e.getMessage(),
-          "not a valid .xlsx workbook (another kind of zip file, or damaged): " + e.getMessage(),
-          e);
+          e,
+          "不是有效的 .xlsx 工作簿（可能是其他 ZIP 文件，或文件已损坏）",
+          "not a valid .xlsx workbook (another kind of zip file, or damaged)");
+    } catch (LinkageError e) {
+      throw unknownCompression(file, e);
     }
     SharedStringsFile strings = null;
     try {
@@ -94,17 +100,45 @@ final class XlsxReader {
     } catch (ClaimsFileException | SinkFailure e) {
       throw e;
     } catch (Exception e) {
-      throw ClaimsFileException.at(
+      throw failure(
           file,
-          "无法读取 .xlsx 内容（文件可能已损坏）：" + e.getMessage(),
-          "cannot read the .xlsx workbook (the file may be damaged): " + e.getMessage(),
-          e);
+          e,
+          "无法读取 .xlsx 内容（文件可能已损坏）",
+          "cannot read the .xlsx workbook (the file may be damaged)");
+    } catch (LinkageError e) {
+      throw unknownCompression(file, e);
     } finally {
       if (strings != null) {
         strings.close();
       }
       pkg.revert();
     }
+  }
+
+  /**
+   * The file error for {@code e}: a plain sentence for a zip bomb, an XML declaration or a cut-off
+   * archive, else the given one. The library's text stays in the cause, for the log.
+   */
+  private static ClaimsFileException failure(String file, Exception e, String zh, String en) {
+    Bilingual known = ReadFailures.classify(e);
+    if (known != null) {
+      return ClaimsFileException.at(file, known.zh(), known.en(), e);
+    }
+    return ClaimsFileException.at(file, zh + "（详情见日志）", en + " (details in the log)", e);
+  }
+
+  /**
+   * A zip part compressed with a method Excel never writes (zstd, xz): Commons Compress reaches for
+   * an optional decoder library that is not there, and the JVM throws a NoClassDefFoundError. Found
+   * by ClaimsReadersFuzzTest.
+   */
+  private static ClaimsFileException unknownCompression(String file, LinkageError e) {
+    return ClaimsFileException.at(
+        file,
+        "工作簿的 ZIP 部件使用了 Excel 不会使用的压缩方式（如 zstd、xz），不予读取；请在 Excel 中另存为 .xlsx 后再试",
+        "a zip part of the workbook uses a compression method Excel never writes (such as zstd"
+            + " or xz), so it is refused; save it as .xlsx in Excel and retry",
+        e);
   }
 
   private static void parse(InputStream in, DefaultHandler handler) throws Exception {
@@ -179,11 +213,16 @@ final class XlsxReader {
     }
 
     @Override
-    public void startElement(String uri, String localName, String qName, Attributes atts) {
+    public void startElement(String uri, String localName, String qName, Attributes atts)
+        throws SAXException {
       switch (localName) {
         case "row" -> {
           String r = atts.getValue("r");
           rowNumber = r != null ? Integer.parseInt(r.trim()) : rowNumber + 1;
+          if (rowNumber > EXCEL_MAX_ROWS || rowNumber < 1) {
+            failure = beyondExcel(rowNumber);
+            throw new SAXException("stopped");
+          }
           column = -1;
           cells = new HashMap<>();
         }
@@ -322,6 +361,19 @@ final class XlsxReader {
       } catch (RuntimeException e) {
         return RawCell.text(iso);
       }
+    }
+
+    private ClaimsFileException beyondExcel(int row) {
+      return ClaimsFileException.at(
+          scanner.file(),
+          scanner.sheet(),
+          0,
+          "行号 " + row + " 超出 Excel 工作表的范围（第 1 至 1,048,576 行）：这不是 Excel 保存的文件；请在 Excel 中打开并另存后再试",
+          "row number "
+              + row
+              + " is outside an Excel worksheet (rows 1 to 1,048,576): the file was not saved by"
+              + " Excel; open it in Excel, save it again and retry",
+          null);
     }
 
     private static int columnOf(String ref, int fallback) {

@@ -63,6 +63,19 @@ final class CalcCommand implements Callable<Integer> {
               + " log only, for very large runs)")
   AuditTarget audit = AuditTarget.workbook;
 
+  @Option(
+      names = "--dry-run",
+      description = "按台账计算并写出明细表，但不过账 / compute against the ledger and write, post nothing")
+  boolean dryRun;
+
+  @Option(
+      names = "--replace",
+      paramLabel = "RUN",
+      description = "更正已过账的同期运行：冲销该运行并过账本次 / post reversals of RUN and this run in one go")
+  String replace;
+
+  @Mixin LedgerOptions ledger;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -82,6 +95,10 @@ final class CalcCommand implements Callable<Integer> {
                     strict,
                     force,
                     who,
+                    ledger.url,
+                    dryRun,
+                    replace,
+                    ledger.lockWait(),
                     audit == AuditTarget.workbook))) {
       return report(out, o);
     }
@@ -99,6 +116,18 @@ final class CalcCommand implements Callable<Integer> {
     if (!o.written()) {
       out.println("--strict：存在数据错误行，未写出任何文件 / bad rows under --strict: nothing written");
       return ExitCode.BAD_ROWS;
+    }
+    if (o.posted() != null) {
+      out.printf(
+          "已过账 posted to %s: %d 笔 entries%s, 链头 head %s%n",
+          o.ledger(),
+          o.posted().payouts(),
+          o.posted().reversals() > 0
+              ? "，冲销 " + o.posted().reversals() + " 笔 reversals of " + replace
+              : "",
+          o.posted().headHash().substring(0, 16));
+    } else {
+      out.println("试算，未过账 dry run: nothing posted to " + o.ledger());
     }
     out.println("核发明细表 payout workbook: " + o.workbook());
     out.println("审计日志 audit log: " + o.audit());

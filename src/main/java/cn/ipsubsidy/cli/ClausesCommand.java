@@ -1,7 +1,6 @@
 package cn.ipsubsidy.cli;
 
 import cn.ipsubsidy.app.PolicySetup;
-import cn.ipsubsidy.app.UsageException;
 import cn.ipsubsidy.policy.Clause;
 import cn.ipsubsidy.policy.ClauseText;
 import cn.ipsubsidy.policy.LocalOverride;
@@ -37,15 +36,7 @@ final class ClausesCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PolicySetup setup = PolicySetup.load(rules.file);
-    List<PolicyDocument> docs =
-        policy == null
-            ? setup.registry().documents()
-            : List.of(
-                setup
-                    .registry()
-                    .document(policy)
-                    .orElseThrow(
-                        () -> new UsageException("未登记的政策：" + policy, "unknown policy: " + policy)));
+    List<PolicyDocument> docs = PolicyChoice.documents(setup.registry(), policy);
     for (PolicyDocument d : docs) {
       out.printf("%s %s《%s》%n", d.id(), d.number(), d.title());
       if (d.clauses().isEmpty()) {

@@ -1,11 +1,15 @@
 package cn.ipsubsidy.cli;
 
+import cn.ipsubsidy.app.LedgerCheckFailedException;
+import cn.ipsubsidy.app.RunRefusedException;
 import cn.ipsubsidy.app.UsageException;
 import cn.ipsubsidy.claims.ClaimsFileException;
 import cn.ipsubsidy.domain.Bilingual;
+import cn.ipsubsidy.ledger.LedgerException;
 import cn.ipsubsidy.policy.PolicyException;
 import cn.ipsubsidy.report.OutputDirectoryException;
 import cn.ipsubsidy.report.OutputExistsException;
+import cn.ipsubsidy.report.OutputWriteException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -49,6 +53,12 @@ import picocli.CommandLine.Option;
       ValidateCommand.class,
       PoliciesCommand.class,
       ClausesCommand.class,
+      LedgerCommand.class,
+      ReportCommand.class,
+      ReconcileCommand.class,
+      TemplateCommand.class,
+      CompareCommand.class,
+      ExplainCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class IpSubsidy implements Runnable {
@@ -76,26 +86,36 @@ public final class IpSubsidy implements Runnable {
   }
 
   /** Runs the command line with the given streams (tests capture them). */
-  public static int execute(PrintWriter out, PrintWriter err, String... args) {
+  public static int execute(PrintWriter terminalOut, PrintWriter terminalErr, String... args) {
     System.setProperty("ipsubsidy.logfile", logFile().toString());
-    CommandLine cmd = new CommandLine(new IpSubsidy());
+    // Resident ID numbers are masked in everything the terminal shows, stack traces included.
+    PrintWriter out = new PrintWriter(new MaskingWriter(terminalOut), true);
+    PrintWriter err = new PrintWriter(new MaskingWriter(terminalErr), true);
+    IpSubsidy root = new IpSubsidy();
+    CommandLine cmd = new CommandLine(root);
     cmd.setOut(out);
     cmd.setErr(err);
     cmd.setParameterExceptionHandler(
         (ex, a) -> {
           CommandLine c = ex.getCommandLine();
-          c.getErr().println("ipsubsidy: " + ex.getMessage());
-          c.getErr().println("用法见 See: " + c.getCommandSpec().qualifiedName() + " --help");
+          String help = c.getCommandSpec().qualifiedName() + " --help";
+          c.getErr()
+              .println(
+                  "ipsubsidy: 命令行有误 / invalid command line: "
+                      + ex.getMessage()
+                      + "（用法见 see: "
+                      + help
+                      + "）");
+          LoggerFactory.getLogger(IpSubsidy.class).info("usage error: {}", ex.getMessage());
           return ExitCode.USAGE;
         });
-    cmd.setExecutionExceptionHandler(
-        (ex, c, parsed) -> {
-          IpSubsidy root = c.getCommandSpec().root().userObject() instanceof IpSubsidy r ? r : null;
-          boolean verbose = root != null && root.verbose;
-          return report(ex, c.getErr(), verbose);
-        });
+    cmd.setExecutionExceptionHandler((ex, c, parsed) -> report(ex, c.getErr(), root.verbose));
     try {
       return cmd.execute(args);
+    } catch (RuntimeException | Error e) {
+      // picocli hands only Exceptions to the handler above; an Error (a missing optional class,
+      // a stack overflow, memory) would reach the clerk as the JVM's stack trace and exit 1
+      return report(e, err, root.verbose);
     } finally {
       out.flush();
       err.flush();
@@ -103,17 +123,29 @@ public final class IpSubsidy implements Runnable {
   }
 
   /** One clear line for the clerk; the stack trace goes to the log. */
-  static int report(Exception ex, PrintWriter err, boolean verbose) {
+  static int report(Throwable ex, PrintWriter err, boolean verbose) {
     Bilingual msg;
     int code = ExitCode.USAGE;
-    if (ex instanceof ClaimsFileException c) {
+    if (ex instanceof LedgerException l) {
+      msg = l.message();
+      code = ExitCode.LEDGER;
+    } else if (ex instanceof RunRefusedException r) {
+      msg = r.bilingual();
+      code = ExitCode.LEDGER;
+    } else if (ex instanceof LedgerCheckFailedException f) {
+      msg = f.bilingual();
+      code = ExitCode.LEDGER;
+    } else if (ex instanceof ClaimsFileException c) {
       msg = c.message();
     } else if (ex instanceof UsageException u) {
       msg = u.bilingual();
     } else if (ex instanceof PolicyException p) {
-      msg = Bilingual.of("政策或本地规则文件有误：" + p.getMessage(), "policy or rules file error");
+      // the message names the file and line, in Chinese and English already
+      msg = Bilingual.of("政策或本地规则文件有误 / policy or rules file error: " + p.getMessage(), "");
     } else if (ex instanceof OutputExistsException o) {
       msg = o.bilingual();
+    } else if (ex instanceof OutputWriteException w) {
+      msg = w.bilingual();
     } else if (ex instanceof OutputDirectoryException d) {
       msg = Bilingual.of(d.getMessage(), "");
     } else if (ex instanceof NoSuchFileException n) {
@@ -121,7 +153,14 @@ public final class IpSubsidy implements Runnable {
     } else if (ex instanceof AccessDeniedException a) {
       msg = Bilingual.of("无权访问：" + a.getFile(), "access denied: " + a.getFile());
     } else if (ex instanceof IOException || ex instanceof UncheckedIOException) {
-      msg = Bilingual.of("读写文件失败：" + ex.getMessage(), "file input/output failed");
+      msg =
+          Bilingual.of("读写文件失败：" + ex.getMessage(), "file input/output failed: " + ex.getMessage());
+    } else if (ex instanceof OutOfMemoryError) {
+      msg =
+          Bilingual.of(
+              "内存不足，未写出任何文件；请用更大的 -Xmx 运行，详见日志 " + logFile(),
+              "out of memory, nothing was written; run with a larger -Xmx, see the log "
+                  + logFile());
     } else {
       msg =
           Bilingual.of(
@@ -132,7 +171,8 @@ public final class IpSubsidy implements Runnable {
     // and an XML parser) is not paid by --version and --help
     Logger log = LoggerFactory.getLogger(IpSubsidy.class);
     log.error("{}", msg, ex);
-    err.println("ipsubsidy: " + (msg.en().isEmpty() ? msg.zh() : msg.toString()));
+    String line = msg.en().isEmpty() ? msg.zh() : msg.toString();
+    err.println("ipsubsidy: " + line.replaceAll("\\s*[\\r\\n]+\\s*", " "));
     if (verbose) {
       ex.printStackTrace(err);
     }

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "policies",
     mixinStandardHelpOptions = true,
+    subcommands = PoliciesCheckCommand.class,
     description = {"列出已登记的政策文件。", "Lists the registered policy documents."})
 final class PoliciesCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

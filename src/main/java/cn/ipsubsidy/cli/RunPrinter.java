@@ -10,8 +10,22 @@ import java.io.PrintWriter;
 /** The short summary a clerk reads on the terminal after a run. */
 final class RunPrinter {
   private static final int MAX_LISTED = 20;
+  private static final int MAX_CELL_CHARS = 60;
 
   private RunPrinter() {}
+
+  /** A cell text as one terminal line can show it: line breaks as spaces, at most 60 characters. */
+  static String shorten(String cellText) {
+    String t = cellText == null ? "" : cellText.replaceAll("\\s*[\\r\\n]+\\s*", " ");
+    if (t.length() <= MAX_CELL_CHARS) {
+      return t;
+    }
+    int cut = MAX_CELL_CHARS;
+    if (Character.isLowSurrogate(t.charAt(cut))) {
+      cut--;
+    }
+    return t.substring(0, cut) + "…";
+  }
 
   static void counts(PrintWriter out, RunResult r) {
     out.printf(
@@ -55,7 +69,7 @@ final class RunPrinter {
         for (CellProblem p : l.row().problems()) {
           out.printf(
               "  %s 第%d行 row %d, %s「%s」: %s%n",
-              p.sheet(), p.row(), p.row(), p.column(), p.cellText(), p.reason());
+              p.sheet(), p.row(), p.row(), p.column(), shorten(p.cellText()), p.reason());
         }
       }
       shown++;

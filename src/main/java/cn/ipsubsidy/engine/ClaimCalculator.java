@@ -353,8 +353,9 @@ final class ClaimCalculator {
                 + held.claimId()
                 + ")");
       }
-      Optional<PriorPayment> paid =
-          prior.oneTimePaid(claim.entityId(), clause.code(), claim.level());
+      // the level the award counts at, as in this run's tally: a 级别 cell on a clause that does
+      // not pay by level must not open a second award in a later period
+      Optional<PriorPayment> paid = prior.oneTimePaid(claim.entityId(), clause.code(), level);
       if (paid.isPresent()) {
         PriorPayment p = paid.get();
         step("2 资格 eligibility", "一次性 one-time", "", key, "已核发 already paid: " + p.describe());

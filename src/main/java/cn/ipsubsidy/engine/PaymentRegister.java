@@ -108,6 +108,11 @@ public final class PaymentRegister implements PriorPayouts {
     return Optional.ofNullable(oneTime.get(CapKeys.oneTime(entityId, clause, level)));
   }
 
+  /** The one-time award held under a key built by {@link CapKeys#oneTime}. */
+  public Optional<PriorPayment> oneTimePaid(String oneTimeKey) {
+    return Optional.ofNullable(oneTime.get(oneTimeKey));
+  }
+
   @Override
   public Optional<PriorPayment> claimPaid(String claimId) {
     return Optional.ofNullable(claims.get(claimId));

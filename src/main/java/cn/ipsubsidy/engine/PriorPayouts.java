@@ -27,7 +27,10 @@ public interface PriorPayouts {
   /** A payment of the reference key under the duplicate group, if any. */
   Optional<PriorPayment> referencePaid(String group, String referenceKey);
 
-  /** A one-time award already paid to the entity under the clause at the level (null level ok). */
+  /**
+   * A one-time award already paid to the entity under the clause at the level, where the level is
+   * {@link CapKeys#oneTimeLevel}: the claim's level for a clause that pays by level, else null.
+   */
   Optional<PriorPayment> oneTimePaid(String entityId, ClauseCode clause, Level level);
 
   /** A payment already posted for this claim id, if any. */

@@ -123,6 +123,11 @@ public final class PolicyLoader {
     return r;
   }
 
+  /** The text of a bundled policy file, as recorded with every posted run. */
+  public static String bundledText(String fileName) {
+    return resource("/policies/" + fileName);
+  }
+
   /** The file names /policies/index.txt lists, in its order. */
   public static List<String> bundledFileNames() {
     return resource(INDEX)

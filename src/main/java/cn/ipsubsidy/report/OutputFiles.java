@@ -2,6 +2,7 @@ package cn.ipsubsidy.report;
 
 import cn.ipsubsidy.domain.Bilingual;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -10,8 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -60,6 +63,14 @@ public final class OutputFiles {
         channel.force(true);
       }
       ok = true;
+    } catch (IOException | UncheckedIOException e) {
+      throw OutputWriteException.writing(absolute, e);
+    } catch (RuntimeException e) {
+      // POI wraps an I/O failure of its temporary sheet files in a runtime exception
+      if (causedByIo(e)) {
+        throw OutputWriteException.writing(absolute, e);
+      }
+      throw e;
     } finally {
       if (!ok) {
         deleteQuietly(temp);
@@ -68,24 +79,107 @@ public final class OutputFiles {
     return new PreparedOutput(absolute, temp, force);
   }
 
+  private static boolean causedByIo(Throwable t) {
+    for (Throwable c = t.getCause(); c != null && c != t; c = c.getCause()) {
+      if (c instanceof IOException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * Moves every prepared file into place. Checks first that none of the targets that may not be
    * replaced has appeared meanwhile, so a refusal leaves all targets untouched. A failure of the
    * move itself after some files were placed cannot undo those; the rest are discarded.
    */
   public static void commitAll(List<PreparedOutput> outputs) throws IOException {
+    List<Backup> backups = new ArrayList<>();
+    List<PreparedOutput> placed = new ArrayList<>();
+    PreparedOutput current = null;
     try {
       for (PreparedOutput output : outputs) {
         output.checkCommittable();
       }
       for (PreparedOutput output : outputs) {
-        output.commit();
+        backups.add(Backup.of(output));
       }
+      for (PreparedOutput output : outputs) {
+        current = output;
+        output.commit();
+        placed.add(output);
+      }
+    } catch (IOException | RuntimeException e) {
+      if (current == null) {
+        throw e; // refused before anything was moved
+      }
+      // A file could not be moved into place (a locked file): take back those already placed, so
+      // the workbook and the audit log never come from two different runs.
+      boolean restored = true;
+      for (PreparedOutput p : placed) {
+        restored &= backups.get(outputs.indexOf(p)).restore(p.target());
+      }
+      if (e instanceof OutputExistsException) {
+        throw e;
+      }
+      throw OutputWriteException.replacing(current.target(), e, restored);
     } finally {
+      for (Backup b : backups) {
+        b.delete();
+      }
       for (PreparedOutput output : outputs) {
         output.close();
       }
     }
+  }
+
+  /**
+   * The previous content of a target that {@code --force} replaces, kept beside it until all files
+   * are in place: a hard link where the file system has them (no copy), else a copy. A target that
+   * did not exist has no backup; restoring it means deleting the new file.
+   */
+  private record Backup(Path copy) {
+    static Backup of(PreparedOutput output) throws IOException {
+      Path target = output.target();
+      if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+        return new Backup(null);
+      }
+      Path copy = sibling(target, ".bak");
+      try {
+        Files.createLink(copy, target);
+      } catch (IOException | UnsupportedOperationException e) {
+        deleteQuietly(copy);
+        Files.copy(target, copy, StandardCopyOption.COPY_ATTRIBUTES);
+      }
+      return new Backup(copy);
+    }
+
+    boolean restore(Path target) {
+      try {
+        if (copy == null) {
+          Files.deleteIfExists(target);
+        } else {
+          Files.move(copy, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return true;
+      } catch (IOException e) {
+        return false;
+      }
+    }
+
+    void delete() {
+      if (copy != null) {
+        deleteQuietly(copy);
+      }
+    }
+  }
+
+  /** ".name.<random><suffix>" beside {@code target}, not yet existing. */
+  private static Path sibling(Path target, String suffix) {
+    byte[] random = new byte[8];
+    RANDOM.nextBytes(random);
+    return target.resolveSibling(
+        "." + target.getFileName() + "." + HexFormat.of().formatHex(random) + suffix);
   }
 
   static void checkTarget(Path target, boolean force) throws IOException {
@@ -104,11 +198,8 @@ public final class OutputFiles {
       throw new OutputDirectoryException(
           dir, Bilingual.of("目录不存在", "the directory does not exist"), null);
     }
-    byte[] random = new byte[8];
     for (int attempt = 0; ; attempt++) {
-      RANDOM.nextBytes(random);
-      Path temp =
-          dir.resolve("." + target.getFileName() + "." + HexFormat.of().formatHex(random) + ".tmp");
+      Path temp = sibling(target, ".tmp");
       try {
         // createFile, not createTempFile: the file gets the ordinary permissions of the
         // directory (umask), not owner-only, so colleagues can open the result.

@@ -12,18 +12,11 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.xddf.usermodel.chart.AxisCrossBetween;
-import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
-import org.apache.poi.xddf.usermodel.chart.AxisPosition;
-import org.apache.poi.xddf.usermodel.chart.BarDirection;
-import org.apache.poi.xddf.usermodel.chart.ChartTypes;
 import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
-import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
 import org.apache.poi.xddf.usermodel.chart.XDDFCategoryDataSource;
 import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
 import org.apache.poi.xddf.usermodel.chart.XDDFNumericalDataSource;
-import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
 import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
@@ -171,26 +164,13 @@ final class SummarySheet {
         drawing.createAnchor(
             0, 0, 0, 0, CHART_FIRST_COL, headerRow, CHART_LAST_COL, headerRow + CHART_ROWS);
     XSSFChart chart = drawing.createChart(anchor);
-    chart.setTitleText("各条款核发金额 / amount paid by clause");
-    chart.setTitleOverlay(false);
-
-    XDDFCategoryAxis clauses = chart.createCategoryAxis(AxisPosition.BOTTOM);
-    clauses.setTitle("条款 clause");
-    XDDFValueAxis amounts = chart.createValueAxis(AxisPosition.LEFT);
-    amounts.setTitle("核发金额 (元)");
-    amounts.setCrosses(AxisCrosses.AUTO_ZERO);
-    amounts.setCrossBetween(AxisCrossBetween.BETWEEN);
-    amounts.setNumberFormat("#,##0");
-
+    XDDFBarChartData data = ClauseCharts.clauseBars(chart, "各条款核发金额 / amount paid by clause");
     XDDFCategoryDataSource categories =
         XDDFDataSourcesFactory.fromStringCellRange(
             sheet, new CellRangeAddress(firstData, lastData, 0, 0));
     XDDFNumericalDataSource<Double> values =
         XDDFDataSourcesFactory.fromNumericCellRange(
             sheet, new CellRangeAddress(firstData, lastData, 4, 4));
-    XDDFBarChartData data = (XDDFBarChartData) chart.createData(ChartTypes.BAR, clauses, amounts);
-    data.setBarDirection(BarDirection.COL);
-    data.setVaryColors(false);
     XDDFChartData.Series series = data.addSeries(categories, values);
     series.setTitle("核发金额", new CellReference(NAME, headerRow, 4, true, true));
     chart.plot(data);

@@ -74,6 +74,8 @@ class ArchitectureTest {
         .definedBy("cn.ipsubsidy.claims..")
         .layer("report")
         .definedBy("cn.ipsubsidy.report..")
+        .layer("ledger")
+        .definedBy("cn.ipsubsidy.ledger..")
         .layer("engine")
         .definedBy("cn.ipsubsidy.engine..")
         .layer("policy")
@@ -88,12 +90,14 @@ class ArchitectureTest {
         .mayOnlyBeAccessedByLayers("app", "cli")
         .whereLayer("report")
         .mayOnlyBeAccessedByLayers("app", "cli")
+        .whereLayer("ledger")
+        .mayOnlyBeAccessedByLayers("app", "cli")
         .whereLayer("engine")
-        .mayOnlyBeAccessedByLayers("report", "app", "cli")
+        .mayOnlyBeAccessedByLayers("report", "ledger", "app", "cli")
         .whereLayer("policy")
-        .mayOnlyBeAccessedByLayers("engine", "report", "app", "cli")
+        .mayOnlyBeAccessedByLayers("engine", "report", "ledger", "app", "cli")
         .whereLayer("domain")
-        .mayOnlyBeAccessedByLayers("policy", "engine", "claims", "report", "app", "cli")
+        .mayOnlyBeAccessedByLayers("policy", "engine", "claims", "report", "ledger", "app", "cli")
         .check(classes);
   }
 }

@@ -160,7 +160,8 @@ class CsvReadTest {
     Path f = Files.write(dir.resolve("bad.csv"), bytes);
     assertThatThrownBy(() -> ClaimsFiles.readAll(f, null))
         .isInstanceOf(ClaimsFileException.class)
-        .hasMessageContaining("neither UTF-8 nor GB18030");
+        .hasMessageContaining("unknown text encoding: line 2 holds bytes that are not text (FF)")
+        .hasMessageContaining("第 2 行有无法解读的字节（FF）");
   }
 
   @Test
@@ -177,6 +178,17 @@ class CsvReadTest {
     Path f = csvFile(dir, "quote.csv", text, StandardCharsets.UTF_8, false);
     assertThatThrownBy(() -> ClaimsFiles.readAll(f, null))
         .isInstanceOf(ClaimsFileException.class)
-        .hasMessageContaining("malformed CSV");
+        .hasMessageContaining("malformed CSV: on line 2 a closing quote is followed by other")
+        .hasMessageContaining("第 2 行的结束引号后紧跟其他字符");
+  }
+
+  @Test
+  void aQuoteNeverClosedNamesTheLineWhereItOpened() throws IOException {
+    String text = String.join(",", ZH_HEADERS) + "\nX,\"abc,\nY,1\nZ,2\n";
+    Path f = csvFile(dir, "open.csv", text, StandardCharsets.UTF_8, false);
+    assertThatThrownBy(() -> ClaimsFiles.readAll(f, null))
+        .isInstanceOf(ClaimsFileException.class)
+        .hasMessageContaining("the quoted field that starts on line 2 is never closed")
+        .hasMessageContaining("第 2 行开始的带引号字段");
   }
 }

@@ -41,7 +41,7 @@ class BadRowsTest {
 
   @Test
   void calcPaysTheGoodRowsListsTheBadOneAndExitsOne() throws Exception {
-    Cli r = Cli.run("calc", claims.toString());
+    Cli r = Cli.inDir(dir, "calc", claims.toString());
     assertThat(r.exit()).as(r.all()).isEqualTo(1);
     assertThat(r.out()).contains("第4行").contains("计算基数").contains("1.2.3");
     try (XSSFWorkbook wb = new XSSFWorkbook(dir.resolve("claims-payout.xlsx").toFile())) {
@@ -63,7 +63,7 @@ class BadRowsTest {
 
   @Test
   void strictWritesNothing() {
-    Cli r = Cli.run("calc", claims.toString(), "--strict");
+    Cli r = Cli.inDir(dir, "calc", claims.toString(), "--strict");
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.out()).contains("--strict");
     assertThat(dir.resolve("claims-payout.xlsx")).doesNotExist();

@@ -34,7 +34,7 @@ class CalcEndToEndTest {
   void lianyungangSampleWithLocalRules() throws Exception {
     Path claims = copySample("claims-2025Q1-lianyungang.xlsx");
     Path rules = copySample("local-rules.yaml");
-    Cli r = Cli.run("calc", claims.toString(), "--rules", rules.toString());
+    Cli r = Cli.inDir(dir, "calc", claims.toString(), "--rules", rules.toString());
     assertThat(r.exit()).as(r.all()).isZero();
     assertThat(r.out()).contains("2025Q1").contains("claims-2025Q1-lianyungang-payout.xlsx");
     Path book = dir.resolve("claims-2025Q1-lianyungang-payout.xlsx");
@@ -52,7 +52,7 @@ class CalcEndToEndTest {
   @Test
   void wuxiSampleInGb18030() throws Exception {
     Path claims = copySample("claims-2025Q1-wuxi.csv");
-    Cli r = Cli.run("calc", claims.toString());
+    Cli r = Cli.inDir(dir, "calc", claims.toString());
     assertThat(r.exit()).as(r.all()).isZero();
     checkAgainstHandWorkedTable(
         dir.resolve("claims-2025Q1-wuxi-payout.xlsx"),
@@ -65,11 +65,11 @@ class CalcEndToEndTest {
     Path claims = copySample("claims-2025Q1-wuxi.csv");
     Path book = dir.resolve("claims-2025Q1-wuxi-payout.xlsx");
     Files.writeString(book, "earlier run");
-    Cli r = Cli.run("calc", claims.toString());
+    Cli r = Cli.inDir(dir, "calc", claims.toString());
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("--force").doesNotContain("Exception");
     assertThat(Files.readString(book)).isEqualTo("earlier run");
-    assertThat(Cli.run("calc", claims.toString(), "--force").exit()).isZero();
+    assertThat(Cli.inDir(dir, "calc", claims.toString(), "--force").exit()).isZero();
     assertThat(Files.size(book)).isGreaterThan(1000);
   }
 
@@ -77,7 +77,8 @@ class CalcEndToEndTest {
   void outputGoesWhereOutSaysWithTheAuditLogBesideIt() throws Exception {
     Path claims = copySample("claims-2025Q1-wuxi.csv");
     Files.createDirectories(dir.resolve("out"));
-    Cli r = Cli.run("calc", claims.toString(), "--out", dir.resolve("out/q1.xlsx").toString());
+    Cli r =
+        Cli.inDir(dir, "calc", claims.toString(), "--out", dir.resolve("out/q1.xlsx").toString());
     assertThat(r.exit()).as(r.all()).isZero();
     assertThat(dir.resolve("out/q1.xlsx")).exists();
     assertThat(dir.resolve("out/claims-2025Q1-wuxi-audit.csv")).exists();

@@ -57,6 +57,34 @@ class CliErrorsTest {
   }
 
   @Test
+  void usageAndRulesFileErrorsAreOneBilingualLineToo() throws IOException {
+    Cli missing = Cli.run("calc");
+    clearOneLiner(missing);
+    assertThat(missing.err())
+        .contains("命令行有误 / invalid command line: Missing required parameter: 'CLAIMS'")
+        .contains("ipsubsidy calc --help");
+    Path rules = Files.writeString(dir.resolve("rules.yaml"), "clauses: {}\n");
+    Cli bad = Cli.run("calc", "samples/claims-2025Q1-wuxi.csv", "--rules", rules.toString());
+    clearOneLiner(bad);
+    assertThat(bad.err())
+        .contains("政策或本地规则文件有误 / policy or rules file error: ")
+        .contains("rules.yaml:1")
+        .contains("office");
+  }
+
+  /** An Error (not an Exception) gets the same one line and exit 2, not the JVM's trace and 1. */
+  @Test
+  void anErrorIsOneLineAndExitTwo() {
+    java.io.StringWriter err = new java.io.StringWriter();
+    int code =
+        IpSubsidy.report(
+            new OutOfMemoryError("Java heap space"), new java.io.PrintWriter(err), false);
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString().strip().lines()).hasSize(1);
+    assertThat(err.toString()).contains("内存不足").contains("out of memory, nothing was written");
+  }
+
+  @Test
   void anUnknownPolicy() throws IOException {
     Path f = dir.resolve("c.csv");
     Files.writeString(f, "申报编号,主体代码,主体名称\n");

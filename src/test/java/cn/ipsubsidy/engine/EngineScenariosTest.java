@@ -207,6 +207,23 @@ class EngineScenariosTest {
       assertThat(l.explanation().en()).contains("R2024Q4");
     }
 
+    /**
+     * Found by EnginePropertiesTest: lyg-2021/5a (one-time, not by level) paid in Q1 was paid again
+     * in Q2 because the Q2 claim filled in 级别, and the earlier period was looked up at that level.
+     */
+    @Test
+    void aOneTimeAwardOfAnEarlierPeriodIsNotPaidAgainWhenALevelIsFilledIn() {
+      PaymentRegister prior =
+          FakePrior.oneTime(
+              "91320700000000001X",
+              new cn.ipsubsidy.policy.ClauseCode("lyg-2021", "5a"),
+              null,
+              FakePrior.payment("R2025Q1", "X1", "1000000"));
+      PayoutLine l = run(prior, claim("lyg-2021/5a").level(Level.NATIONAL)).get(0);
+      assertThat(l.status()).isEqualTo(Status.REJECTED);
+      assertThat(l.explanation().en()).contains("one-time award already paid").contains("R2025Q1");
+    }
+
     @Test
     void wx4aAnd4bAreExclusiveForTheSameCertificate() {
       List<PayoutLine> l =

@@ -97,8 +97,10 @@ class OutputFilesTest {
                       Files.writeString(f, "half");
                       throw new IOException("disk full");
                     }))
-        .isInstanceOf(IOException.class)
-        .hasMessage("disk full");
+        .isInstanceOf(OutputWriteException.class)
+        .hasMessageContaining("写出 " + target + " 失败：disk full；未写出任何文件，原有文件未改动")
+        .hasMessageContaining("nothing was written and existing files are unchanged")
+        .hasRootCauseMessage("disk full");
     assertThat(target).hasContent("old");
     assertThat(listing()).containsExactly("out.xlsx");
 
@@ -110,8 +112,52 @@ class OutputFilesTest {
                     f -> {
                       throw new UncheckedIOException(new IOException("boom"));
                     }))
-        .isInstanceOf(UncheckedIOException.class);
+        .isInstanceOf(OutputWriteException.class)
+        .hasRootCauseMessage("boom");
     assertThat(listing()).containsExactly("out.xlsx");
+  }
+
+  @Test
+  void aFullDiskIsNamedInWordsAClerkKnows() {
+    assertThat(OutputWriteException.reason(new IOException("No space left on device")))
+        .isEqualTo(cn.ipsubsidy.domain.Bilingual.of("磁盘空间已满", "the disk is full"));
+    assertThat(OutputWriteException.reason(new IOException("File too large")).en())
+        .isEqualTo("the file grew beyond the size allowed");
+  }
+
+  /**
+   * The second file cannot be moved into place (on Windows: the old audit log is open in Excel).
+   * The workbook already placed is taken back, so the pair never mixes two runs.
+   */
+  @Test
+  void aPairWhoseSecondFileCannotBePlacedRestoresTheFirst() throws IOException {
+    Path workbook = dir.resolve("claims-payout.xlsx");
+    Path audit = dir.resolve("claims-audit.csv");
+    Files.writeString(workbook, "old wb");
+    Files.writeString(audit, "old csv");
+    PreparedOutput w = OutputFiles.prepare(workbook, true, text("new wb"));
+    PreparedOutput a = OutputFiles.prepare(audit, true, text("new csv"));
+    Files.delete(a.temp()); // its move fails as a locked target's would
+    assertThatThrownBy(() -> OutputFiles.commitAll(List.of(w, a)))
+        .isInstanceOf(OutputWriteException.class)
+        .hasMessageContaining("无法替换 " + audit)
+        .hasMessageContaining("已恢复原有文件")
+        .hasMessageContaining("the previous files were restored and nothing was written");
+    assertThat(workbook).hasContent("old wb");
+    assertThat(audit).hasContent("old csv");
+    assertThat(listing()).containsExactly("claims-audit.csv", "claims-payout.xlsx");
+  }
+
+  @Test
+  void aNewPairWhoseSecondFileCannotBePlacedLeavesNoFile() throws IOException {
+    Path workbook = dir.resolve("claims-payout.xlsx");
+    Path audit = dir.resolve("claims-audit.csv");
+    PreparedOutput w = OutputFiles.prepare(workbook, false, text("new wb"));
+    PreparedOutput a = OutputFiles.prepare(audit, false, text("new csv"));
+    Files.delete(a.temp());
+    assertThatThrownBy(() -> OutputFiles.commitAll(List.of(w, a)))
+        .isInstanceOf(OutputWriteException.class);
+    assertThat(listing()).isEmpty();
   }
 
   @Test

@@ -1,0 +1,110 @@
+package cn.ipsubsidy.ledger;
+
+import cn.ipsubsidy.domain.Claim;
+import cn.ipsubsidy.domain.ClaimRow;
+import cn.ipsubsidy.domain.Period;
+import cn.ipsubsidy.engine.CapKeys;
+import cn.ipsubsidy.engine.PaymentRegister;
+import cn.ipsubsidy.engine.PayoutLine;
+import cn.ipsubsidy.policy.Clause;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+
+/**
+ * Builds payout entries from engine lines: the keys each line counts under, built exactly as the
+ * engine builds them (ClaimCalculator's one-time, reference, annual and lifetime steps, through
+ * {@link CapKeys}), and the values normalised to what either database gives back, so the hash of a
+ * row as written equals the hash of the row as read.
+ */
+final class Entries {
+  private Entries() {}
+
+  static LedgerEntry payout(String runId, Period period, PayoutLine line) {
+    Clause clause = line.clause();
+    ClaimRow row = normalise(line.row());
+    Claim claim = line.row().claim();
+    // The keys come from the engine's own derivation, so the ledger counts what the engine counts.
+    PaymentRegister.Keys keys =
+        clause == null || claim == null ? null : PaymentRegister.Keys.of(clause, claim);
+    String annualGroup = keys == null ? null : keys.annualGroup();
+    String lifetimeGroup = keys == null ? null : keys.lifetimeGroup();
+    String projectKey = lifetimeGroup == null ? null : keys.projectKey();
+    String oneTimeKey = keys == null ? null : keys.oneTimeKey();
+    List<ReferenceKey> refs =
+        keys == null
+            ? List.of()
+            : keys.referenceKeys().stream()
+                .map(k -> new ReferenceKey(keys.referenceGroup(), k))
+                .toList();
+    return new LedgerEntry(
+        0,
+        runId,
+        EntryKind.PAYOUT,
+        null,
+        period,
+        row,
+        clause == null ? null : clause.code().toString(),
+        clause == null ? null : clause.name(),
+        line.status(),
+        line.badData(),
+        money(line.computed()),
+        money(line.paid()),
+        money(line.cityShare()),
+        money(line.districtShare()),
+        line.citation(),
+        line.explanation(),
+        annualGroup,
+        lifetimeGroup,
+        projectKey,
+        oneTimeKey,
+        refs,
+        null,
+        null);
+  }
+
+  /** Money as stored: two decimals. An amount with sub-fen digits fails loudly, never rounded. */
+  static BigDecimal money(BigDecimal v) {
+    if (v == null) {
+      return null;
+    }
+    try {
+      return v.setScale(2, RoundingMode.UNNECESSARY);
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException("amount with sub-fen digits: " + v.toPlainString(), e);
+    }
+  }
+
+  /** A decimal input as stored: its plain form, never in exponent notation. */
+  static BigDecimal decimal(BigDecimal v) {
+    return v == null || v.scale() >= 0 ? v : v.setScale(0, RoundingMode.UNNECESSARY);
+  }
+
+  private static ClaimRow normalise(ClaimRow row) {
+    Claim c = row.claim();
+    Claim claim =
+        c == null
+            ? null
+            : new Claim(
+                c.claimId(),
+                c.entityId(),
+                c.entityName(),
+                c.entityType(),
+                c.district(),
+                c.clause(),
+                c.eventDate(),
+                c.quantity(),
+                c.level(),
+                decimal(c.basis()),
+                decimal(c.deduction()),
+                decimal(c.feesIncurred()),
+                decimal(c.approvedAmount()),
+                c.metric(),
+                c.metric2(),
+                c.establishedDate(),
+                Codec.references(Codec.references(c.references())),
+                c.note());
+    return new ClaimRow(
+        row.inputIndex(), row.location(), claim, Codec.problems(Codec.problems(row.problems())));
+  }
+}

@@ -1,0 +1,800 @@
+package cn.ipsubsidy.ledger;
+
+import cn.ipsubsidy.domain.Bilingual;
+import cn.ipsubsidy.domain.Money;
+import cn.ipsubsidy.domain.Period;
+import cn.ipsubsidy.engine.PayoutLine;
+import cn.ipsubsidy.engine.PriorPayouts;
+import cn.ipsubsidy.engine.Status;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * The payout ledger: an append-only, hash-chained record of every posted run and every claim row it
+ * computed, in a SQLite file (the default, {@code ~/.ipsubsidy/ledger.db}) or a PostgreSQL database
+ * shared by several clerks and the cron host.
+ *
+ * <p>Posting happens inside {@link #withRunLock}: one transaction that holds the ledger's run lock
+ * while the caller reads what was paid ({@link Session#prior}), computes, and posts ({@link
+ * Session#post}); a second run waits a bounded time, then gets {@link LedgerLockedException}. The
+ * chain is verified before any posting; a broken ledger gives {@link LedgerIntegrityException}.
+ *
+ * <p>Each method opens its own connection and closes it before returning, so a dropped connection
+ * affects one call, and a lock is never held between calls. An instance is not meant to be shared
+ * between threads that post; two threads each open their own.
+ */
+public final class Ledger implements AutoCloseable {
+  /** The zone in which a payment's date is stated (运行日期): China Standard Time. */
+  public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+  private static final Pattern PASSWORD =
+      Pattern.compile("(?i)(password|sslpassword|sslkey)=([^&;]*)");
+  private static final Pattern USER_INFO = Pattern.compile("//([^/:@?]+):([^/@?]*)@");
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final String url;
+  private final String masked;
+  private final Dialect dialect;
+  private final boolean created;
+  private volatile boolean closed;
+
+  private Ledger(String url, Dialect dialect, boolean created) {
+    this.url = url;
+    this.masked = mask(url);
+    this.dialect = dialect;
+    this.created = created;
+  }
+
+  // ---- opening
+
+  /**
+   * The ledger used when none is named: {@code $IPSUBSIDY_LEDGER}, else the SQLite file {@code
+   * ledger.db} in {@code $IPSUBSIDY_HOME}, else in {@code -Dipsubsidy.home}, else in {@code
+   * ~/.ipsubsidy}. That folder is created (owner only) when missing.
+   */
+  public static String defaultUrl() {
+    String env = System.getenv("IPSUBSIDY_LEDGER");
+    if (env != null && !env.isBlank()) {
+      return env.strip();
+    }
+    Path home = home();
+    if (!Files.isDirectory(home)) {
+      try {
+        createPrivateDirectories(home);
+      } catch (IOException e) {
+        throw LedgerException.of(
+            "jdbc:sqlite:" + home.resolve("ledger.db"),
+            "无法创建账本文件夹 " + home + "：" + e.getMessage() + "。请检查权限，或用 --ledger 指定账本。",
+            "cannot create the ledger folder "
+                + home
+                + ": "
+                + e
+                + ". Check its permissions, or name a ledger with --ledger.",
+            e);
+      }
+    }
+    return "jdbc:sqlite:" + home.resolve("ledger.db");
+  }
+
+  /** IPSUBSIDY_HOME, else -Dipsubsidy.home, else ~/.ipsubsidy: the same folder as the logs. */
+  static Path home() {
+    String home = System.getenv("IPSUBSIDY_HOME");
+    if (home == null || home.isBlank()) {
+      home = System.getProperty("ipsubsidy.home");
+    }
+    if (home == null || home.isBlank()) {
+      return Paths.get(System.getProperty("user.home"), ".ipsubsidy");
+    }
+    return Paths.get(home);
+  }
+
+  /**
+   * Opens a ledger and brings its schema up to date (Flyway migrations under {@code
+   * db/migration/common} and {@code db/migration/sqlite|postgresql}). A SQLite file that does not
+   * exist yet is created readable and writable by its owner only; its folder must exist.
+   *
+   * @param jdbcUrl {@code jdbc:sqlite:PATH} or {@code jdbc:postgresql://HOST[:PORT]/DB?user=…}
+   * @throws LedgerException when it cannot be opened or migrated
+   */
+  public static Ledger open(String jdbcUrl) {
+    Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+    String masked = mask(jdbcUrl);
+    Dialect dialect = Dialect.of(jdbcUrl);
+    if (dialect == null) {
+      throw LedgerException.of(
+          masked,
+          "账本地址 " + masked + " 无法识别：请使用 jdbc:sqlite:文件路径 或 jdbc:postgresql://主机/数据库",
+          "the ledger URL "
+              + masked
+              + " is not supported: use jdbc:sqlite:PATH or jdbc:postgresql://HOST/DB",
+          null);
+    }
+    if (dialect == Dialect.SQLITE) {
+      prepareSqliteFile(jdbcUrl, masked);
+    }
+    MigrateResult result;
+    try {
+      result =
+          Flyway.configure(Ledger.class.getClassLoader())
+              .dataSource(new UrlDataSource(jdbcUrl, dialect.properties()))
+              .locations(dialect.migrationLocations())
+              .placeholders(dialect.placeholders())
+              .table("ledger_schema_history")
+              .failOnMissingLocations(true)
+              .load()
+              .migrate();
+    } catch (FlywayException e) {
+      throw LedgerException.of(
+          masked,
+          "无法打开或升级账本 " + masked + "：" + firstLine(e) + "。请确认该地址指向ipsubsidy账本、数据库可连接且有写权限。",
+          "cannot open or migrate the ledger "
+              + masked
+              + ": "
+              + firstLine(e)
+              + ". Check that the URL names an ipsubsidy ledger, the database is reachable and"
+              + " writable.",
+          e);
+    }
+    Ledger ledger =
+        new Ledger(
+            jdbcUrl, dialect, result.initialSchemaVersion == null && result.migrationsExecuted > 0);
+    if (dialect == Dialect.POSTGRESQL) {
+      ledger.checkEncoding();
+    }
+    return ledger;
+  }
+
+  /** The ledger's URL with any password masked, as messages show it. */
+  public String url() {
+    return masked;
+  }
+
+  /** This open created the ledger (a new, empty schema): worth telling the clerk. */
+  public boolean created() {
+    return created;
+  }
+
+  /** A fresh run id: period, local date and time, four random hex digits. */
+  public static String newRunId(Period period, Instant at) {
+    String time = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZONE).format(at);
+    return period + "-" + time + "-" + String.format("%04x", RANDOM.nextInt(0x10000));
+  }
+
+  /** A JDBC URL with passwords replaced by ***. */
+  public static String mask(String jdbcUrl) {
+    String s = PASSWORD.matcher(jdbcUrl).replaceAll("$1=***");
+    return USER_INFO.matcher(s).replaceAll("//$1:***@");
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+  }
+
+  // ---- posting
+
+  /** Work done under the run lock; it may throw its own checked exception type. */
+  @FunctionalInterface
+  public interface LockedWork<T, X extends Exception> {
+    T run(Session session) throws X;
+  }
+
+  /** The ledger as seen inside {@link #withRunLock}: one transaction, the run lock held. */
+  public interface Session {
+    /**
+     * What the ledger holds as paid, for the engine: annual sums of {@code budgetYear}, lifetime
+     * sums, paid claim ids, references and one-time awards over all years. Only active runs count.
+     * Loaded once into memory; asking again returns the same snapshot until the next post.
+     */
+    PriorPayouts prior(int budgetYear);
+
+    /**
+     * As {@link #prior(int)}, leaving out {@code replacingRunId} as if already replaced: what a run
+     * posted with {@code --replace replacingRunId} must be computed against.
+     */
+    PriorPayouts prior(int budgetYear, String replacingRunId);
+
+    /** The latest active run of {@code period} whose input file had this SHA-256. */
+    Optional<RunRecord> findSameInput(Period period, String inputSha256);
+
+    Optional<RunRecord> run(String runId);
+
+    /**
+     * Appends the run: its header, reversals of the replaced run's payout entries when {@link
+     * RunToPost#replacesRunId()} is set, then one payout entry per line (every status), each
+     * chained to the previous row. Nothing is updated or deleted. It becomes visible to others when
+     * the locked work returns and the transaction commits.
+     *
+     * @throws LedgerConflictException when the run would pay what the ledger holds as paid, pass a
+     *     cap, or reuses a run id; or the run to replace is unknown or already replaced
+     */
+    PostedRun post(RunToPost run);
+
+    /** The verification done when the lock was taken (its warnings, the head hash). */
+    VerifyResult verified();
+  }
+
+  /**
+   * Runs {@code work} under the ledger's run lock, in one transaction that commits when it returns
+   * and rolls back when it throws (its exception is rethrown unchanged).
+   *
+   * @param wait how long to wait for another run's lock
+   * @throws LedgerLockedException when another run held the lock for the whole wait
+   * @throws LedgerIntegrityException when the ledger fails verification (nothing runs)
+   * @throws LedgerException when the database fails; everything is rolled back
+   */
+  public <T, X extends Exception> T withRunLock(Duration wait, LockedWork<T, X> work) throws X {
+    ensureOpen();
+    Connection c;
+    try {
+      c = dialect.openLocked(url, wait, masked);
+    } catch (SQLException e) {
+      throw failed(e);
+    }
+    boolean committed = false;
+    SessionImpl session = null;
+    try {
+      VerifyResult verified;
+      try {
+        verified = Verifier.verify(new Store(c, dialect));
+      } catch (SQLException e) {
+        throw failed(e);
+      }
+      if (!verified.ok()) {
+        throw new LedgerIntegrityException(masked, verified);
+      }
+      session = new SessionImpl(new Store(c, dialect), verified);
+      T result = work.run(session);
+      session.open = false;
+      try {
+        dialect.commit(c);
+      } catch (SQLException e) {
+        throw failed(e);
+      }
+      committed = true;
+      return result;
+    } finally {
+      if (session != null) {
+        session.open = false;
+      }
+      if (!committed) {
+        try {
+          dialect.rollback(c);
+        } catch (SQLException e) {
+          // the connection is gone: the database rolls back on its own
+        }
+      }
+      Dialect.close(c);
+    }
+  }
+
+  private final class SessionImpl implements Session {
+    private final Store store;
+    private final VerifyResult verified;
+    private Store.Head head;
+    private Snapshot cached;
+    private String cachedExclude;
+    private boolean open = true;
+
+    SessionImpl(Store store, VerifyResult verified) {
+      this.store = store;
+      this.verified = verified;
+      this.head = new Store.Head(verified.headSeq(), verified.headHash());
+    }
+
+    @Override
+    public PriorPayouts prior(int budgetYear) {
+      return prior(budgetYear, null);
+    }
+
+    @Override
+    public PriorPayouts prior(int budgetYear, String replacingRunId) {
+      check();
+      try {
+        return snapshot(budgetYear, replacingRunId);
+      } catch (SQLException e) {
+        throw failed(e);
+      }
+    }
+
+    private Snapshot snapshot(int year, String exclude) throws SQLException {
+      if (cached == null
+          || cached.budgetYear() != year
+          || !Objects.equals(cachedExclude, exclude)) {
+        cached = Snapshot.load(store, year, exclude);
+        cachedExclude = exclude;
+      }
+      return cached;
+    }
+
+    @Override
+    public Optional<RunRecord> findSameInput(Period period, String inputSha256) {
+      check();
+      try {
+        RunRecord found = null;
+        for (RunRecord r : store.runs()) {
+          if (r.active()
+              && r.period().equals(period)
+              && r.inputSha256().equalsIgnoreCase(inputSha256)) {
+            found = r;
+          }
+        }
+        return Optional.ofNullable(found);
+      } catch (SQLException e) {
+        throw failed(e);
+      }
+    }
+
+    @Override
+    public Optional<RunRecord> run(String runId) {
+      check();
+      try {
+        return store.run(runId);
+      } catch (SQLException e) {
+        throw failed(e);
+      }
+    }
+
+    @Override
+    public VerifyResult verified() {
+      return verified;
+    }
+
+    @Override
+    public PostedRun post(RunToPost r) {
+      check();
+      try {
+        return doPost(r);
+      } catch (SQLException e) {
+        throw failed(e);
+      }
+    }
+
+    private PostedRun doPost(RunToPost r) throws SQLException {
+      List<RunRecord> runs = store.runs();
+      if (runs.stream().anyMatch(x -> x.runId().equals(r.runId()))) {
+        throw new LedgerConflictException(
+            masked,
+            List.of(
+                Bilingual.of(
+                    "运行编号" + r.runId() + "已在账本中",
+                    "run id " + r.runId() + " is already in the ledger")));
+      }
+      RunRecord replaced = null;
+      if (r.replacesRunId() != null) {
+        replaced =
+            runs.stream().filter(x -> x.runId().equals(r.replacesRunId())).findFirst().orElse(null);
+        if (replaced == null) {
+          throw new LedgerConflictException(
+              masked,
+              List.of(
+                  Bilingual.of(
+                      "要替换的运行" + r.replacesRunId() + "不在账本中",
+                      "the run to replace, " + r.replacesRunId() + ", is not in the ledger")));
+        }
+        if (replaced.replacedBy() != null) {
+          throw new LedgerConflictException(
+              masked,
+              List.of(
+                  Bilingual.of(
+                      "运行" + replaced.runId() + "已被运行" + replaced.replacedBy() + "替换",
+                      "run "
+                          + replaced.runId()
+                          + " was already replaced by run "
+                          + replaced.replacedBy())));
+        }
+      }
+      // Pass 1: check every line against the ledger and the run itself, and total the run.
+      Snapshot prior = snapshot(r.period().year(), r.replacesRunId());
+      List<PayoutLine> lines = r.result().lines();
+      PostCheck check = new PostCheck(prior);
+      int[] counts = new int[Status.values().length];
+      BigDecimal paid = Money.ZERO;
+      BigDecimal city = Money.ZERO;
+      BigDecimal district = Money.ZERO;
+      for (PayoutLine line : lines) {
+        LedgerEntry e = Entries.payout(r.runId(), r.period(), line);
+        check.check(line, e);
+        counts[e.status().ordinal()]++;
+        paid = paid.add(e.paid());
+        city = e.cityShare() == null ? city : city.add(e.cityShare());
+        district = e.districtShare() == null ? district : district.add(e.districtShare());
+      }
+      List<Bilingual> conflicts = check.conflicts();
+      if (!conflicts.isEmpty()) {
+        throw new LedgerConflictException(masked, conflicts);
+      }
+      List<LedgerEntry> reversed =
+          replaced == null
+              ? List.of()
+              : store.entries(
+                  "e.run_id = ? AND e.kind = 'PAYOUT'", List.of(replaced.runId()), "e.seq");
+      BigDecimal reversedTotal = Money.ZERO;
+      for (LedgerEntry e : reversed) {
+        reversedTotal = reversedTotal.subtract(e.paid());
+      }
+
+      // Pass 2: append the header, the reversals, then one entry per line, each chained.
+      long seq = head.seq() + 1;
+      RunRecord header =
+          new RunRecord(
+              seq,
+              r.runId(),
+              r.period(),
+              r.inputFile(),
+              r.inputSha256(),
+              r.operator(),
+              r.toolVersion(),
+              r.postedAt(),
+              r.replacesRunId(),
+              null,
+              lines.size(),
+              reversed.size(),
+              counts[Status.PAID.ordinal()],
+              counts[Status.CAPPED.ordinal()],
+              counts[Status.REVIEW.ordinal()],
+              counts[Status.REJECTED.ordinal()],
+              paid,
+              city,
+              district,
+              reversedTotal,
+              head.hash(),
+              null);
+      header =
+          header.withHash(
+              Canonical.hash(
+                  head.hash(), Canonical.run(header, r.documents(), r.result().capUsages())));
+      store.insertRun(header, r.documents(), r.result().capUsages());
+      String prev = header.hash();
+      try (Store.EntryWriter writer = store.new EntryWriter()) {
+        for (LedgerEntry o : reversed) {
+          seq++;
+          LedgerEntry e = o.reversedBy(r.runId()).withChain(seq, prev, null);
+          prev = Canonical.hash(prev, Canonical.entry(e));
+          writer.add(e.withChain(seq, e.prevHash(), prev));
+        }
+        for (PayoutLine line : lines) {
+          seq++;
+          LedgerEntry e = Entries.payout(r.runId(), r.period(), line).withChain(seq, prev, null);
+          prev = Canonical.hash(prev, Canonical.entry(e));
+          writer.add(e.withChain(seq, e.prevHash(), prev));
+        }
+      }
+      head = new Store.Head(seq, prev);
+      cached = null;
+      return new PostedRun(header, header.seq(), seq, prev, lines.size(), reversed.size());
+    }
+
+    private void check() {
+      if (!open) {
+        throw new IllegalStateException("the ledger session ended with its withRunLock call");
+      }
+    }
+  }
+
+  // ---- reading
+
+  /** Every run in posting order, with "replaced by" derived. */
+  public List<RunRecord> runs() {
+    return read(Store::runs);
+  }
+
+  public Optional<RunRecord> run(String runId) {
+    return read(s -> s.run(runId));
+  }
+
+  /** A run with its documents, cap usages and entries; empty when the ledger has no such run. */
+  public Optional<RunDetail> show(String runId) {
+    return read(
+        s -> {
+          Optional<RunRecord> run = s.run(runId);
+          if (run.isEmpty()) {
+            return Optional.empty();
+          }
+          return Optional.of(
+              new RunDetail(
+                  run.get(),
+                  s.documents(runId, true),
+                  s.capUsages(runId),
+                  s.entries("e.run_id = ?", List.of(runId), "e.seq")));
+        });
+  }
+
+  /** Recomputes the whole chain; names the first row that does not match. */
+  public VerifyResult verify() {
+    return read(Verifier::verify);
+  }
+
+  /**
+   * Every payout entry of the active runs of budget year {@code year}, in the order they were
+   * computed: by period, then by run in posting order, then by event date (none last) and input
+   * row, as the engine takes them. Reversals and replaced runs are left out.
+   */
+  public List<LedgerEntry> claimsOfYear(int year) {
+    return read(
+        s -> {
+          Map<String, Long> runSeq = new HashMap<>();
+          for (RunRecord r : s.runs()) {
+            runSeq.put(r.runId(), r.seq());
+          }
+          List<LedgerEntry> out =
+              new ArrayList<>(
+                  s.entries(
+                      "e.kind = 'PAYOUT' AND e.budget_year = ? AND NOT EXISTS"
+                          + " (SELECT 1 FROM ledger_runs x WHERE x.replaces_run_id = e.run_id)",
+                      List.of(year),
+                      "e.seq"));
+          out.sort(
+              Comparator.comparing(LedgerEntry::period)
+                  .thenComparing(e -> runSeq.get(e.runId()))
+                  .thenComparing(
+                      e -> e.claim() == null ? null : e.claim().eventDate(),
+                      Comparator.nullsLast(Comparator.<LocalDate>naturalOrder()))
+                  .thenComparing(e -> e.row().inputIndex()));
+          return out;
+        });
+  }
+
+  /** The policy and rules documents recorded with a run, with their texts, in posting order. */
+  public List<StoredDocument> documents(String runId) {
+    return read(s -> s.documents(runId, true));
+  }
+
+  // ---- internals
+
+  @FunctionalInterface
+  private interface Read<T> {
+    T run(Store store) throws SQLException;
+  }
+
+  private <T> T read(Read<T> work) {
+    ensureOpen();
+    Connection c;
+    try {
+      c = dialect.openRead(url);
+    } catch (SQLException e) {
+      throw failed(e);
+    }
+    try {
+      return work.run(new Store(c, dialect));
+    } catch (SQLException e) {
+      throw failed(e);
+    } finally {
+      dialect.endRead(c);
+    }
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new IllegalStateException("ledger closed");
+    }
+  }
+
+  private void checkEncoding() {
+    String encoding =
+        read(
+            s -> {
+              try (Statement st = s.c.createStatement();
+                  ResultSet rs = st.executeQuery("SHOW server_encoding")) {
+                rs.next();
+                return rs.getString(1);
+              }
+            });
+    if (!"UTF8".equalsIgnoreCase(encoding)) {
+      throw LedgerException.of(
+          masked,
+          "账本数据库 " + masked + " 的编码为" + encoding + "，须为UTF8才能保存中文；请用 ENCODING 'UTF8' 建库。",
+          "the ledger database "
+              + masked
+              + " uses encoding "
+              + encoding
+              + "; it must be UTF8 to hold Chinese text. Create it with ENCODING 'UTF8'.",
+          null);
+    }
+  }
+
+  /** A database failure, with what to do. Whatever was being written has been rolled back. */
+  private LedgerException failed(SQLException e) {
+    if (Dialect.isReadOnly(e)) {
+      return LedgerException.of(
+          masked,
+          "账本 " + masked + " 为只读，无法过账；本次未写入任何内容。请检查文件或数据库权限。",
+          "the ledger "
+              + masked
+              + " is read-only, so nothing was posted. Check the file's or the database's"
+              + " permissions.",
+          e);
+    }
+    return LedgerException.of(
+        masked,
+        "账本 " + masked + " 操作失败：" + firstLine(e) + "；本次未写入任何内容。请检查数据库连接后重试。",
+        "the ledger "
+            + masked
+            + " failed: "
+            + firstLine(e)
+            + "; nothing was written. Check the database connection and run again.",
+        e);
+  }
+
+  private static String firstLine(Exception e) {
+    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    int nl = m.indexOf('\n');
+    return mask(nl < 0 ? m : m.substring(0, nl)).strip();
+  }
+
+  private static void prepareSqliteFile(String url, String masked) {
+    String path = sqlitePath(url);
+    if (path == null) {
+      throw LedgerException.of(
+          masked,
+          "账本不能是内存数据库（" + masked + "）：每次运行后即丢失。请指定文件。",
+          "the ledger cannot be an in-memory database ("
+              + masked
+              + "): it would forget every run."
+              + " Name a file.",
+          null);
+    }
+    Path file = Paths.get(path).toAbsolutePath();
+    Path dir = file.getParent();
+    if (dir != null && !Files.isDirectory(dir)) {
+      throw LedgerException.of(
+          masked,
+          "账本文件夹 " + dir + " 不存在。请先创建，或检查 --ledger / IPSUBSIDY_LEDGER 是否写错。",
+          "the ledger's folder "
+              + dir
+              + " does not exist. Create it, or check --ledger / IPSUBSIDY_LEDGER for a typo.",
+          null);
+    }
+    if (Files.exists(file)) {
+      return;
+    }
+    try {
+      try {
+        Files.createFile(
+            file,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      } catch (UnsupportedOperationException e) {
+        Files.createFile(file); // not a POSIX file system: its own ACLs apply
+      }
+    } catch (FileAlreadyExistsException e) {
+      // created by another process just now
+    } catch (IOException e) {
+      throw LedgerException.of(
+          masked,
+          "无法创建账本文件 " + file + "：" + e.getMessage() + "。请检查文件夹权限。",
+          "cannot create the ledger file " + file + ": " + e + ". Check the folder's permissions.",
+          e);
+    }
+  }
+
+  /** The file of a SQLite URL, or null for an in-memory database. */
+  static String sqlitePath(String url) {
+    String rest = url.substring("jdbc:sqlite:".length());
+    boolean uri = rest.startsWith("file:");
+    if (uri) {
+      rest = rest.substring("file:".length());
+      if (rest.startsWith("//")) {
+        rest = rest.substring(2);
+      }
+    }
+    int q = rest.indexOf('?');
+    String query = q < 0 ? "" : rest.substring(q + 1).toLowerCase(Locale.ROOT);
+    if (q >= 0) {
+      rest = rest.substring(0, q);
+    }
+    if (rest.isEmpty() || rest.equals(":memory:") || query.contains("mode=memory")) {
+      return null;
+    }
+    return rest;
+  }
+
+  private static void createPrivateDirectories(Path dir) throws IOException {
+    try {
+      Files.createDirectories(
+          dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    } catch (UnsupportedOperationException e) {
+      Files.createDirectories(dir);
+    }
+  }
+
+  /** The minimal DataSource Flyway needs: connections from the JDBC URL. */
+  private static final class UrlDataSource implements DataSource {
+    private final String url;
+    private final Properties properties;
+    private PrintWriter log;
+
+    UrlDataSource(String url, Properties properties) {
+      this.url = url;
+      this.properties = properties;
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+      return DriverManager.getConnection(url, properties);
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+      Properties p = new Properties();
+      p.putAll(properties);
+      if (username != null) {
+        p.setProperty("user", username);
+      }
+      if (password != null) {
+        p.setProperty("password", password);
+      }
+      return DriverManager.getConnection(url, p);
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+      return log;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {
+      this.log = out;
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) {
+      DriverManager.setLoginTimeout(seconds);
+    }
+
+    @Override
+    public int getLoginTimeout() {
+      return DriverManager.getLoginTimeout();
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+      throw new SQLFeatureNotSupportedException();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+      if (iface.isInstance(this)) {
+        return iface.cast(this);
+      }
+      throw new SQLException("not a wrapper for " + iface);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) {
+      return iface.isInstance(this);
+    }
+  }
+}

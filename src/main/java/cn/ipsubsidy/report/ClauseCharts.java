@@ -1,0 +1,33 @@
+package cn.ipsubsidy.report;
+
+import org.apache.poi.xddf.usermodel.chart.AxisCrossBetween;
+import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
+import org.apache.poi.xddf.usermodel.chart.AxisPosition;
+import org.apache.poi.xddf.usermodel.chart.BarDirection;
+import org.apache.poi.xddf.usermodel.chart.ChartTypes;
+import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
+import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
+import org.apache.poi.xssf.usermodel.XSSFChart;
+
+/** The column chart of amounts per clause, drawn alike in 汇总 and in the what-if workbook. */
+final class ClauseCharts {
+  private ClauseCharts() {}
+
+  /** Titles the chart, sets up its clause and amount axes; the caller adds series and plots. */
+  static XDDFBarChartData clauseBars(XSSFChart chart, String title) {
+    chart.setTitleText(title);
+    chart.setTitleOverlay(false);
+    XDDFCategoryAxis clauses = chart.createCategoryAxis(AxisPosition.BOTTOM);
+    clauses.setTitle("条款 clause");
+    XDDFValueAxis amounts = chart.createValueAxis(AxisPosition.LEFT);
+    amounts.setTitle("核发金额 (元)");
+    amounts.setCrosses(AxisCrosses.AUTO_ZERO);
+    amounts.setCrossBetween(AxisCrossBetween.BETWEEN);
+    amounts.setNumberFormat("#,##0");
+    XDDFBarChartData data = (XDDFBarChartData) chart.createData(ChartTypes.BAR, clauses, amounts);
+    data.setBarDirection(BarDirection.COL);
+    data.setVaryColors(false);
+    return data;
+  }
+}

@@ -1,0 +1,216 @@
+package cn.ipsubsidy.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The output side fails: the folder cannot be written, an old output is locked, the disk fills up
+ * while the workbook is written. Each time: exit 2, one bilingual line that names the file and says
+ * nothing was written, no file left behind, every existing output exactly as it was.
+ */
+class OutputFaultsTest {
+  @TempDir Path dir;
+
+  private Path claims(int rows) throws IOException {
+    StringBuilder b = new StringBuilder(String.join(",", BadInputs.H7)).append('\n');
+    for (int i = 1; i <= rows; i++) {
+      String[] g = BadInputs.G1.clone();
+      g[0] = "G" + i;
+      b.append(String.join(",", g)).append('\n');
+    }
+    return Files.writeString(dir.resolve("claims.csv"), b, StandardCharsets.UTF_8);
+  }
+
+  private Set<String> listing(Path folder) throws IOException {
+    try (Stream<Path> files = Files.list(folder)) {
+      return files
+          .map(p -> p.getFileName().toString())
+          .collect(Collectors.toCollection(TreeSet::new));
+    }
+  }
+
+  private static void clearOneLiner(int exit, String err) {
+    assertThat(exit).as(err).isEqualTo(2);
+    assertThat(err.strip().lines()).as(err).hasSize(1);
+    assertThat(err).doesNotContain("\tat ").doesNotContain("Exception").contains(" / ");
+  }
+
+  /** A folder this process cannot create files in, even as root (then a read-only /proc). */
+  private Path unwritableFolder() throws IOException {
+    Path locked = Files.createDirectory(dir.resolve("locked"));
+    try {
+      Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("r-xr-xr-x"));
+    } catch (UnsupportedOperationException e) {
+      assumeTrue(false, "no POSIX permissions on this file system");
+    }
+    try {
+      Files.delete(Files.createFile(locked.resolve("probe")));
+    } catch (IOException e) {
+      return locked; // the permissions hold
+    }
+    Path proc = Path.of("/proc");
+    assumeTrue(Files.isDirectory(proc), "no folder this user cannot write");
+    return proc;
+  }
+
+  @Test
+  void anUnwritableOutputFolderIsNamedAndNothingIsWritten() throws IOException {
+    Path claims = claims(2);
+    Path folder = unwritableFolder();
+    Cli r = Cli.run("calc", claims.toString(), "--out", folder.resolve("payout.xlsx").toString());
+    clearOneLiner(r.exit(), r.err());
+    assertThat(r.err()).contains("无法在目录 " + folder).contains("cannot write output files");
+    assertThat(listing(dir)).isSubsetOf("claims.csv", "locked");
+    if (!folder.startsWith("/proc")) {
+      assertThat(listing(folder)).isEmpty();
+    }
+  }
+
+  @Test
+  void existingOutputsWithoutForceAreLeftAsTheyWere() throws IOException {
+    Path claims = claims(2);
+    Files.writeString(dir.resolve("claims-payout.xlsx"), "old workbook");
+    Files.writeString(dir.resolve("claims-audit.csv"), "old audit");
+    Cli r = Cli.run("calc", claims.toString());
+    clearOneLiner(r.exit(), r.err());
+    assertThat(r.err()).contains("输出文件已存在").contains("--force");
+    assertThat(dir.resolve("claims-payout.xlsx")).hasContent("old workbook");
+    assertThat(dir.resolve("claims-audit.csv")).hasContent("old audit");
+    assertThat(listing(dir))
+        .containsExactly("claims-audit.csv", "claims-payout.xlsx", "claims.csv");
+  }
+
+  /**
+   * On Windows a workbook open in Excel cannot be replaced; on Linux the immutable attribute does
+   * the same. The audit log is placed after the workbook, so locking it tests that the workbook
+   * already placed is taken back; locking the workbook tests the first move.
+   */
+  @Test
+  @EnabledOnOs(OS.LINUX)
+  void aLockedOutputIsNotReplacedAndThePairStaysAsItWas() throws Exception {
+    Path claims = claims(2);
+    for (String locked : List.of("claims-audit.csv", "claims-payout.xlsx")) {
+      Path workbook = Files.writeString(dir.resolve("claims-payout.xlsx"), "old workbook");
+      Path audit = Files.writeString(dir.resolve("claims-audit.csv"), "old audit");
+      Path target = dir.resolve(locked);
+      assumeTrue(chattr("+i", target), "chattr +i needs root and a file system that has it");
+      try {
+        Cli r = Cli.run("calc", claims.toString(), "--force");
+        clearOneLiner(r.exit(), r.err());
+        assertThat(r.err())
+            .contains("无法替换 " + target)
+            .contains("open in Excel?")
+            .contains("the previous files were restored and nothing was written");
+      } finally {
+        chattr("-i", target);
+      }
+      assertThat(workbook).hasContent("old workbook");
+      assertThat(audit).hasContent("old audit");
+      assertThat(listing(dir))
+          .containsExactly("claims-audit.csv", "claims-payout.xlsx", "claims.csv");
+    }
+  }
+
+  private static boolean chattr(String flag, Path file) throws Exception {
+    try {
+      Process p =
+          new ProcessBuilder("chattr", flag, file.toString()).redirectErrorStream(true).start();
+      p.getInputStream().readAllBytes();
+      return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+    } catch (IOException e) {
+      return false; // no chattr
+    }
+  }
+
+  /**
+   * The disk fills up while the workbook is written: a real ipsubsidy process whose file size limit
+   * (ulimit -f) is smaller than the workbook, so the kernel refuses the write as it would on a full
+   * disk. Run fresh and over existing outputs with --force.
+   */
+  @Test
+  @EnabledOnOs({OS.LINUX, OS.MAC})
+  void aFullDiskWhileWritingLeavesNothingBehind() throws Exception {
+    Path claims = claims(3_000);
+    for (boolean force : new boolean[] {false, true}) {
+      if (force) {
+        Files.writeString(dir.resolve("claims-payout.xlsx"), "old workbook");
+        Files.writeString(dir.resolve("claims-audit.csv"), "old audit");
+      }
+      List<String> args = new ArrayList<>(List.of("calc", claims.toString()));
+      if (force) {
+        args.add("--force");
+      }
+      Child r = ipsubsidyWithFileSizeLimit(64, args.toArray(new String[0]));
+      clearOneLiner(r.exit(), r.err());
+      assertThat(r.err())
+          .contains("写出 " + dir.resolve("claims-payout.xlsx") + " 失败")
+          .contains("未写出任何文件，原有文件未改动")
+          .contains("nothing was written and existing files are unchanged");
+      if (force) {
+        assertThat(dir.resolve("claims-payout.xlsx")).hasContent("old workbook");
+        assertThat(dir.resolve("claims-audit.csv")).hasContent("old audit");
+        assertThat(listing(dir))
+            .containsExactly("claims-audit.csv", "claims-payout.xlsx", "claims.csv", "home");
+      } else {
+        assertThat(listing(dir)).containsExactly("claims.csv", "home");
+      }
+    }
+  }
+
+  record Child(int exit, String out, String err) {}
+
+  /** Runs the real main() in a new JVM whose files may not grow beyond {@code kilobytes}. */
+  private Child ipsubsidyWithFileSizeLimit(int kilobytes, String... args) throws Exception {
+    Path home = Files.createDirectories(dir.resolve("home"));
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> cmd = new ArrayList<>();
+    cmd.add("bash");
+    cmd.add("-c");
+    cmd.add("ulimit -f " + kilobytes + " && exec \"$@\"");
+    cmd.add("ipsubsidy");
+    cmd.addAll(
+        List.of(
+            java,
+            "-XX:-UsePerfData",
+            "-Dfile.encoding=UTF-8",
+            "-Dstdout.encoding=UTF-8",
+            "-Dstderr.encoding=UTF-8",
+            "-Dipsubsidy.home=" + home,
+            "-cp",
+            System.getProperty("java.class.path"),
+            IpSubsidy.class.getName()));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    pb.environment().remove("IPSUBSIDY_HOME");
+    Path out = Files.createTempFile("child", ".out");
+    Path err = Files.createTempFile("child", ".err");
+    pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+    Process p = pb.start();
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("child finished").isTrue();
+    Child c =
+        new Child(
+            p.exitValue(),
+            Files.readString(out, StandardCharsets.UTF_8),
+            Files.readString(err, StandardCharsets.UTF_8));
+    Files.delete(out);
+    Files.delete(err);
+    return c;
+  }
+}
