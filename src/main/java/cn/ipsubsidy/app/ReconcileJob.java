@@ -1,8 +1,9 @@
 package cn.ipsubsidy.app;
 
-import cn.ipsubsidy.domain.Period;
+import cn.ipsubsidy.app.spill.RowSpill;
 import cn.ipsubsidy.engine.PaymentRegister;
 import cn.ipsubsidy.engine.Reconciler;
+import cn.ipsubsidy.engine.Status;
 import cn.ipsubsidy.ledger.Ledger;
 import cn.ipsubsidy.ledger.LedgerEntry;
 import cn.ipsubsidy.ledger.RunRecord;
@@ -11,12 +12,12 @@ import cn.ipsubsidy.policy.PolicyRegistry;
 import cn.ipsubsidy.report.OutputFiles;
 import cn.ipsubsidy.report.ReconciliationWorkbookWriter;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,29 +53,57 @@ public final class ReconcileJob {
       PaymentRegister earlier = new PaymentRegister();
       int firstYear = runs.values().stream().mapToInt(r -> r.period().year()).min().orElse(year);
       for (int y = firstYear; y < year; y++) {
-        for (LedgerEntry e : ledger.claimsOfYear(y)) {
-          PostedClaims.record(earlier, e, runs.get(e.runId()));
-        }
+        ledger.forEachClaimOfYear(
+            y,
+            new Ledger.YearVisitor() {
+              @Override
+              public void startRun(RunRecord run) {}
+
+              @Override
+              public void claim(LedgerEntry e) {
+                PostedClaims.record(earlier, e, runs.get(e.runId()));
+              }
+
+              @Override
+              public void endRun(RunRecord run) {}
+            });
       }
+      Reconciler.Year reconciling = new Reconciler.Year(year, earlier);
       Map<String, PolicyRegistry> policyCache = new HashMap<>();
-      Map<String, List<Reconciler.PostedClaim>> claimsByRun = new LinkedHashMap<>();
-      for (LedgerEntry e : ledger.claimsOfYear(year)) {
-        claimsByRun
-            .computeIfAbsent(e.runId(), k -> new ArrayList<>())
-            .add(new Reconciler.PostedClaim(PostedClaims.asResolved(e), e.status(), e.paid()));
-      }
-      List<Reconciler.PostedRun> posted = new ArrayList<>();
-      for (Map.Entry<String, List<Reconciler.PostedClaim>> e : claimsByRun.entrySet()) {
-        RunRecord run = runs.get(e.getKey());
-        Period period = run.period();
-        PolicyRegistry policies = PostedClaims.policies(ledger.documents(run.runId()), policyCache);
-        // The engine takes rows in input order; the ledger listed them by event date.
-        List<Reconciler.PostedClaim> inInputOrder = new ArrayList<>(e.getValue());
-        inInputOrder.sort(java.util.Comparator.comparingInt(c -> c.row().inputIndex()));
-        posted.add(
-            new Reconciler.PostedRun(run.runId(), period, run.paidOn(), policies, inInputOrder));
-      }
-      Reconciler.Reconciliation r = Reconciler.reconcile(year, earlier, posted);
+      ledger.forEachClaimOfYear(
+          year,
+          new Ledger.YearVisitor() {
+            private RowSpill rows;
+            private PostedAmounts posted;
+
+            @Override
+            public void startRun(RunRecord run) {
+              rows = new RowSpill();
+              posted = new PostedAmounts();
+            }
+
+            @Override
+            public void claim(LedgerEntry e) {
+              rows.append(PostedClaims.asResolved(e));
+              posted.add(e.status(), e.paid());
+            }
+
+            @Override
+            public void endRun(RunRecord run) {
+              try (RowSpill spilled = rows) {
+                PolicyRegistry policies =
+                    PostedClaims.policies(ledger.documents(run.runId()), policyCache);
+                reconciling.run(
+                    run.runId(),
+                    run.period(),
+                    run.paidOn(),
+                    policies,
+                    spilled.inProcessingOrder(),
+                    posted::get);
+              }
+            }
+          });
+      Reconciler.Reconciliation r = reconciling.finish();
       Path target = out != null ? out : Path.of("reconcile-" + year + ".xlsx");
       OutputFiles.writeAtomically(
           target,
@@ -97,6 +126,30 @@ public final class ReconcileJob {
           r.differences().size(),
           target);
       return new Outcome(r, target, ledger.url());
+    }
+  }
+
+  /**
+   * What each claim of a run was posted with, by input index: a status byte and fen, no objects.
+   */
+  private static final class PostedAmounts {
+    private static final Status[] STATUSES = Status.values();
+    private byte[] status = new byte[1024];
+    private long[] fen = new long[1024];
+    private int size;
+
+    void add(Status s, BigDecimal paid) {
+      if (size == fen.length) {
+        status = Arrays.copyOf(status, size * 2);
+        fen = Arrays.copyOf(fen, size * 2);
+      }
+      status[size] = (byte) s.ordinal();
+      fen[size++] = paid.movePointRight(2).longValueExact();
+    }
+
+    Reconciler.Posted get(int inputIndex) {
+      return new Reconciler.Posted(
+          STATUSES[status[inputIndex]], BigDecimal.valueOf(fen[inputIndex], 2));
     }
   }
 }

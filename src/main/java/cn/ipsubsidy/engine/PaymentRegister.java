@@ -60,6 +60,21 @@ public final class PaymentRegister implements PriorPayouts {
     }
   }
 
+  /**
+   * Adds everything {@code later} holds, as if its payments had been recorded here after those
+   * already recorded: sums add up, and what it holds (references, one-time awards, claim ids)
+   * replaces what was held under the same key.
+   */
+  public void addAll(PaymentRegister later) {
+    later.annual.forEach((k, v) -> annual.merge(k, v, BigDecimal::add));
+    later.annualRuns.forEach(
+        (k, v) -> annualRuns.computeIfAbsent(k, x -> new LinkedHashSet<>()).addAll(v));
+    later.lifetime.forEach((k, v) -> lifetime.merge(k, v, BigDecimal::add));
+    references.putAll(later.references);
+    oneTime.putAll(later.oneTime);
+    claims.putAll(later.claims);
+  }
+
   /** Records a computed line under its run; lines with nothing paid only hold nothing. */
   public void record(PayoutLine line, int budgetYear, String runId, java.time.LocalDate paidOn) {
     if (line.clause() == null || line.row().claim() == null) {

@@ -10,10 +10,13 @@ import cn.ipsubsidy.policy.PolicyRegistry;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntFunction;
 
 /**
  * The annual reconciliation: recomputes every posted claim of a budget year, run by run in period
@@ -87,6 +90,9 @@ public final class Reconciler {
     }
   }
 
+  /** What a claim was posted with, looked up by its input index as the engine recomputes it. */
+  public record Posted(Status status, BigDecimal paid) {}
+
   private Reconciler() {}
 
   /**
@@ -96,72 +102,140 @@ public final class Reconciler {
    */
   public static Reconciliation reconcile(
       int year, PriorPayouts earlierYears, List<PostedRun> runs) {
-    PaymentRegister entitledThisYear = new PaymentRegister();
-    PriorPayouts prior = new Layered(earlierYears, entitledThisYear);
-    Map<String, GroupDifference> groups = new LinkedHashMap<>();
-    List<ClaimDifference> differences = new ArrayList<>();
-    BigDecimal paidTotal = Money.ZERO;
-    BigDecimal entitledTotal = Money.ZERO;
-    int claimCount = 0;
+    Year y = new Year(year, earlierYears);
     for (PostedRun run : runs) {
       List<ClaimRow> rows = run.claims().stream().map(PostedClaim::row).toList();
-      RunResult recomputed =
-          new SubsidyEngine(run.policies())
-              .calculate(rows, new SubsidyEngine.Options(run.period(), null), prior);
-      for (int i = 0; i < rows.size(); i++) {
-        PostedClaim posted = run.claims().get(i);
-        PayoutLine line = recomputed.lines().get(i);
-        entitledThisYear.record(line, year, run.runId(), run.postedOn());
-        claimCount++;
-        paidTotal = paidTotal.add(posted.paid());
-        entitledTotal = entitledTotal.add(line.paid());
-        String group = group(line);
-        String entityId = posted.row().claim().entityId();
-        GroupDifference g =
-            groups.getOrDefault(
-                entityId + "|" + group,
-                new GroupDifference(
-                    entityId,
-                    posted.row().claim().entityName(),
-                    group,
-                    cap(line),
-                    Money.ZERO,
-                    Money.ZERO));
-        groups.put(
-            entityId + "|" + group,
-            new GroupDifference(
-                g.entityId(),
-                g.entityName(),
-                g.group(),
-                g.cap(),
-                g.paid().add(posted.paid()),
-                g.entitled().add(line.paid())));
-        if (posted.paid().compareTo(line.paid()) != 0 || posted.status() != line.status()) {
-          differences.add(
-              new ClaimDifference(
-                  run.runId(),
-                  run.period(),
-                  line.claimId(),
-                  entityId,
-                  posted.row().claim().entityName(),
-                  line.clause() == null
-                      ? posted.row().claim().clause()
-                      : line.clause().code().toString(),
-                  group,
-                  posted.status(),
-                  posted.paid(),
-                  line.status(),
-                  line.paid(),
-                  line.explanation(),
-                  line.trace()));
-        }
+      Map<Integer, PostedClaim> byIndex = new HashMap<>();
+      for (PostedClaim c : run.claims()) {
+        byIndex.put(c.row().inputIndex(), c);
+      }
+      y.run(
+          run.runId(),
+          run.period(),
+          run.postedOn(),
+          run.policies(),
+          SubsidyEngine.inProcessingOrder(rows),
+          i -> new Posted(byIndex.get(i).status(), byIndex.get(i).paid()));
+    }
+    return y.finish();
+  }
+
+  /**
+   * A year reconciled run by run, each run's rows streamed through the engine, so that a year of a
+   * million posted claims needs no more memory than the caps and exactly-once keys: what is kept
+   * per claim is only what differs.
+   */
+  public static final class Year {
+    private final int year;
+    private final PaymentRegister entitledThisYear = new PaymentRegister();
+    private final PriorPayouts prior;
+    private final Map<String, GroupDifference> groups = new LinkedHashMap<>();
+    private final List<ClaimDifference> differences = new ArrayList<>();
+    private BigDecimal paidTotal = Money.ZERO;
+    private BigDecimal entitledTotal = Money.ZERO;
+    private int claimCount;
+    private int runCount;
+
+    public Year(int year, PriorPayouts earlierYears) {
+      this.year = year;
+      this.prior = new Layered(earlierYears, entitledThisYear);
+    }
+
+    /**
+     * Recomputes one posted run, after every earlier run of the year.
+     *
+     * @param rowsInProcessingOrder the run's rows as posted (条款 holds the resolved code)
+     * @param posted what the row with a given input index was posted with
+     */
+    public void run(
+        String runId,
+        Period period,
+        LocalDate postedOn,
+        PolicyRegistry policies,
+        RowSource rowsInProcessingOrder,
+        IntFunction<Posted> posted) {
+      runCount++;
+      // This run's entitlements join the year's only after the run: within it the engine's own
+      // tally counts them, as it did when the run was computed.
+      PaymentRegister thisRun = new PaymentRegister();
+      List<IndexedDifference> runDifferences = new ArrayList<>();
+      new SubsidyEngine(policies)
+          .calculate(
+              rowsInProcessingOrder,
+              new SubsidyEngine.Options(period, null),
+              prior,
+              line -> {
+                Posted p = posted.apply(line.row().inputIndex());
+                thisRun.record(line, year, runId, postedOn);
+                compare(runId, period, line, p, runDifferences);
+              });
+      entitledThisYear.addAll(thisRun);
+      // listed in input order, as the run's 明细 lists them
+      runDifferences.sort(Comparator.comparingInt(IndexedDifference::inputIndex));
+      for (IndexedDifference d : runDifferences) {
+        differences.add(d.difference());
       }
     }
-    List<GroupDifference> differing =
-        groups.values().stream().filter(g -> g.difference().signum() != 0).toList();
-    return new Reconciliation(
-        year, runs.size(), claimCount, paidTotal, entitledTotal, differing, differences);
+
+    private void compare(
+        String runId,
+        Period period,
+        PayoutLine line,
+        Posted posted,
+        List<IndexedDifference> runDifferences) {
+      claimCount++;
+      paidTotal = paidTotal.add(posted.paid());
+      entitledTotal = entitledTotal.add(line.paid());
+      String group = group(line);
+      var claim = line.row().claim();
+      String entityId = claim.entityId();
+      String key = entityId + "|" + group;
+      GroupDifference g = groups.get(key);
+      if (g == null) {
+        g =
+            new GroupDifference(
+                entityId, claim.entityName(), group, cap(line), Money.ZERO, Money.ZERO);
+      }
+      groups.put(
+          key,
+          new GroupDifference(
+              g.entityId(),
+              g.entityName(),
+              g.group(),
+              g.cap(),
+              g.paid().add(posted.paid()),
+              g.entitled().add(line.paid())));
+      if (posted.paid().compareTo(line.paid()) != 0 || posted.status() != line.status()) {
+        runDifferences.add(
+            new IndexedDifference(
+                line.row().inputIndex(),
+                new ClaimDifference(
+                    runId,
+                    period,
+                    line.claimId(),
+                    entityId,
+                    claim.entityName(),
+                    line.clause() == null ? claim.clause() : line.clause().code().toString(),
+                    group,
+                    posted.status(),
+                    posted.paid(),
+                    line.status(),
+                    line.paid(),
+                    line.explanation(),
+                    line.trace())));
+      }
+    }
+
+    /** The year's outcome, after its last run. */
+    public Reconciliation finish() {
+      List<GroupDifference> differing =
+          groups.values().stream().filter(g -> g.difference().signum() != 0).toList();
+      return new Reconciliation(
+          year, runCount, claimCount, paidTotal, entitledTotal, differing, differences);
+    }
   }
+
+  private record IndexedDifference(int inputIndex, ClaimDifference difference) {}
 
   private static String group(PayoutLine line) {
     if (line.capGroup() != null) {

@@ -41,6 +41,36 @@ public final class SubsidyEngine {
    */
   public record Options(Period period, String defaultPolicyId) {}
 
+  /** Rows held in memory, as a {@link RowSource} in processing order (event date, input index). */
+  public static RowSource inProcessingOrder(List<ClaimRow> rows) {
+    List<ClaimRow> sorted =
+        rows.stream()
+            .sorted(
+                Comparator.comparing(SubsidyEngine::eventDate, LATEST_LAST)
+                    .thenComparingInt(ClaimRow::inputIndex))
+            .toList();
+    Map<Integer, ClaimRow> byIndex = new HashMap<>();
+    for (ClaimRow row : rows) {
+      byIndex.putIfAbsent(row.inputIndex(), row);
+    }
+    return new RowSource() {
+      @Override
+      public int size() {
+        return sorted.size();
+      }
+
+      @Override
+      public ClaimRow row(int inputIndex) {
+        return byIndex.get(inputIndex);
+      }
+
+      @Override
+      public Iterator<ClaimRow> iterator() {
+        return sorted.iterator();
+      }
+    };
+  }
+
   /**
    * Computes every row. Rows are taken in event-date order, then input order, so caps and
    * duplicates favour the earlier event; the result lists them in input order.

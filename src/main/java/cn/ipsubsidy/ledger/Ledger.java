@@ -568,6 +568,43 @@ public final class Ledger implements AutoCloseable {
         });
   }
 
+  /** Receives the claims of a year run by run, from {@link #forEachClaimOfYear}. */
+  public interface YearVisitor {
+    /** The next active run of the year begins. */
+    void startRun(RunRecord run);
+
+    /** One payout entry of that run, in input order. */
+    void claim(LedgerEntry entry);
+
+    /** The run's last entry has been handed over. */
+    void endRun(RunRecord run);
+  }
+
+  /**
+   * As {@link #claimsOfYear}, streamed: the active runs of budget year {@code year} in period and
+   * posting order, each with its payout entries in input order (the order they were posted in), one
+   * at a time, so that a year of a million claims is not held in memory.
+   */
+  public void forEachClaimOfYear(int year, YearVisitor visitor) {
+    read(
+        s -> {
+          List<RunRecord> runs = new ArrayList<>();
+          for (RunRecord r : s.runs()) {
+            if (r.active() && r.period().year() == year) {
+              runs.add(r);
+            }
+          }
+          runs.sort(Comparator.comparing(RunRecord::period).thenComparingLong(RunRecord::seq));
+          for (RunRecord r : runs) {
+            visitor.startRun(r);
+            s.forEachEntry(
+                "e.run_id = ? AND e.kind = 'PAYOUT'", List.of(r.runId()), visitor::claim);
+            visitor.endRun(r);
+          }
+          return null;
+        });
+  }
+
   /** The policy and rules documents recorded with a run, with their texts, in posting order. */
   public List<StoredDocument> documents(String runId) {
     return read(s -> s.documents(runId, true));

@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** The ledger's SQL on one connection: the same statements for both databases. */
 final class Store {
@@ -518,6 +519,52 @@ final class Store {
       }
     }
     return out;
+  }
+
+  /**
+   * As {@link #entries}, in seq order, handed to {@code sink} one at a time instead of listed: the
+   * entries and their reference keys are read side by side (both ordered by seq), so memory does
+   * not grow with the number of entries.
+   */
+  void forEachEntry(String where, List<Object> params, Consumer<LedgerEntry> sink)
+      throws SQLException {
+    String refSql =
+        "SELECT r.entry_seq, r.ref_group, r.ref_key FROM ledger_entry_refs r"
+            + " JOIN ledger_entries e ON e.seq = r.entry_seq WHERE "
+            + where
+            + " ORDER BY r.entry_seq, r.ordinal";
+    String sql =
+        "SELECT "
+            + prefixed("e.", ENTRY_COLUMNS)
+            + " FROM ledger_entries e WHERE "
+            + where
+            + " ORDER BY e.seq";
+    try (PreparedStatement refStatement = c.prepareStatement(refSql);
+        PreparedStatement entryStatement = c.prepareStatement(sql)) {
+      bind(refStatement, params);
+      refStatement.setFetchSize(FETCH);
+      bind(entryStatement, params);
+      entryStatement.setFetchSize(FETCH);
+      try (ResultSet refs = refStatement.executeQuery();
+          ResultSet rs = entryStatement.executeQuery()) {
+        boolean moreRefs = refs.next();
+        while (rs.next()) {
+          long seq = rs.getLong(1);
+          while (moreRefs && refs.getLong(1) < seq) {
+            moreRefs = refs.next();
+          }
+          List<ReferenceKey> keys = List.of();
+          if (moreRefs && refs.getLong(1) == seq) {
+            keys = new ArrayList<>();
+            while (moreRefs && refs.getLong(1) == seq) {
+              keys.add(new ReferenceKey(refs.getString(2), refs.getString(3)));
+              moreRefs = refs.next();
+            }
+          }
+          sink.accept(entry(rs, keys));
+        }
+      }
+    }
   }
 
   /** The run ids that a later run replaced. */
