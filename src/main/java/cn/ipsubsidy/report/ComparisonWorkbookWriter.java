@@ -14,6 +14,7 @@ import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xddf.usermodel.chart.LegendPosition;
 import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFCategoryDataSource;
+import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
 import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
@@ -143,11 +144,13 @@ public final class ComparisonWorkbookWriter {
     XDDFBarChartData data =
         ClauseCharts.clauseBars(chart, "各条款核发金额：方案A与方案B / paid by clause, A and B");
     for (int col : new int[] {3, 4}) {
-      data.addSeries(
+      XDDFChartData.Series series =
+          data.addSeries(
               categories,
               XDDFDataSourcesFactory.fromNumericCellRange(
-                  s, new CellRangeAddress(1, lastData, col, col)))
-          .setTitle(col == 3 ? "方案A" : "方案B", new CellReference(BY_CLAUSE, 0, col, true, true));
+                  s, new CellRangeAddress(1, lastData, col, col)));
+      series.setTitle(col == 3 ? "方案A" : "方案B", new CellReference(BY_CLAUSE, 0, col, true, true));
+      ClauseCharts.colour(series, col - 3);
     }
     chart.plot(data);
   }

@@ -155,6 +155,7 @@ final class SummarySheet {
             sheet, new CellRangeAddress(firstData, lastData, 4, 4));
     XDDFChartData.Series series = data.addSeries(categories, values);
     series.setTitle("核发金额", new CellReference(NAME, headerRow, 4, true, true));
+    ClauseCharts.colour(series, 0);
     chart.plot(data);
   }
 

@@ -18,6 +18,8 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.PaneInformation;
+import org.apache.poi.xddf.usermodel.XDDFColorRgbBinary;
+import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
 import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
 import org.apache.poi.xssf.usermodel.XSSFChart;
@@ -319,6 +321,15 @@ class PayoutWorkbookWriterTest {
     assertThat(series.getValuesData().getDataRangeReference())
         .isEqualTo("汇总!$E$" + (header + 2) + ":$E$" + (header + 5));
     assertThat(series.getValuesData().getPointCount()).isEqualTo(4);
+    // filled explicitly: LibreOffice draws a series without a fill transparent (axes, no bars)
+    assertThat(series.getShapeProperties().getFillProperties())
+        .isInstanceOfSatisfying(
+            XDDFSolidFillProperties.class,
+            fill ->
+                assertThat(fill.getColor())
+                    .isInstanceOfSatisfying(
+                        XDDFColorRgbBinary.class,
+                        rgb -> assertThat(rgb.getValue()).containsExactly(0x44, 0x72, 0xC4)));
   }
 
   @Test
