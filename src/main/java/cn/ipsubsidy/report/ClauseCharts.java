@@ -2,6 +2,7 @@ package cn.ipsubsidy.report;
 
 import java.util.List;
 import org.apache.poi.xddf.usermodel.XDDFColor;
+import org.apache.poi.xddf.usermodel.XDDFShapeProperties;
 import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
 import org.apache.poi.xddf.usermodel.chart.AxisCrossBetween;
 import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
@@ -35,9 +36,18 @@ final class ClauseCharts {
   /** Titles the chart, sets up its clause and amount axes; the caller adds series and plots. */
   static XDDFBarChartData clauseBars(XSSFChart chart, String title) {
     chart.setTitleText(title);
+    // a white chart area, as Excel draws by default: LibreOffice leaves it transparent, so that
+    // printed gridlines run through the chart
+    new XDDFShapeProperties(chart.getCTChartSpace().addNewSpPr())
+        .setFillProperties(
+            new XDDFSolidFillProperties(XDDFColor.from(new byte[] {-1, -1, -1}))); // FFFFFF
     chart.setTitleOverlay(false);
     XDDFCategoryAxis clauses = chart.createCategoryAxis(AxisPosition.BOTTOM);
     clauses.setTitle("条款 clause");
+    // upright and smaller, so that every clause gets its label (slanted at 10 points LibreOffice
+    // leaves out every other one)
+    clauses.getOrAddTextProperties().setFontSize(8.0);
+    chart.getCTChart().getPlotArea().getCatAxArray(0).getTxPr().getBodyPr().setRot(-5_400_000);
     XDDFValueAxis amounts = chart.createValueAxis(AxisPosition.LEFT);
     amounts.setTitle("核发金额 (元)");
     amounts.setCrosses(AxisCrosses.AUTO_ZERO);

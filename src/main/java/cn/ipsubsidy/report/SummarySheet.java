@@ -40,7 +40,10 @@ final class SummarySheet {
   private static final int COLUMNS = 5;
   private static final int FACT_WIDTH = 24;
   private static final int CHART_FIRST_COL = 6;
-  private static final int CHART_LAST_COL = 15;
+
+  /** Twelve columns: wide enough for a label under each of lyg-2021's 38 clauses. */
+  private static final int CHART_LAST_COL = 18;
+
   private static final int CHART_ROWS = 20;
 
   private final XSSFSheet sheet;

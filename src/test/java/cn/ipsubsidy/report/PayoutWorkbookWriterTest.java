@@ -330,6 +330,13 @@ class PayoutWorkbookWriterTest {
                     .isInstanceOfSatisfying(
                         XDDFColorRgbBinary.class,
                         rgb -> assertThat(rgb.getValue()).containsExactly(0x44, 0x72, 0xC4)));
+    // upright clause labels, so LibreOffice labels every bar rather than every other one
+    XSSFChart chart = charts.get(0);
+    assertThat(chart.getCTChart().getPlotArea().getCatAxArray(0).getTxPr().getBodyPr().getRot())
+        .isEqualTo(-5_400_000);
+    // a white chart area, which LibreOffice otherwise leaves transparent
+    assertThat(chart.getCTChartSpace().getSpPr().getSolidFill().getSrgbClr().getVal())
+        .containsExactly(0xFF, 0xFF, 0xFF);
   }
 
   @Test
