@@ -97,9 +97,9 @@ public final class ClaimsTemplateWriter {
     Cells.text(sheet.createRow(0), 0, title, styles.title);
     Row header = sheet.createRow(HEADER_ROW);
     Drawing<?> drawing = sheet.createDrawingPatriarch();
-    CellStyle date = wb.createCellStyle();
+    CellStyle date = styles.newStyle();
     date.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd"));
-    CellStyle text = wb.createCellStyle();
+    CellStyle text = styles.newStyle();
     text.setDataFormat(wb.createDataFormat().getFormat("@"));
     DataValidationHelper helper = sheet.getDataValidationHelper();
     int[] widths = new int[columns.size()];

@@ -2,6 +2,8 @@ package cn.ipsubsidy.report;
 
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.FontScheme;
+import org.apache.poi.xssf.usermodel.XSSFFont;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
@@ -18,7 +20,18 @@ final class Styles {
   final CellStyle integer;
   final CellStyle integerBold;
 
+  private final XSSFWorkbook wb;
+  private final XSSFFont regular;
+
   Styles(XSSFWorkbook wb) {
+    this.wb = wb;
+    // Calibri, named outright: POI's default font names it as the theme's "minor" font but writes
+    // no theme, leaving the font to the reader's default theme. And applied in every style, the
+    // default one too: LibreOffice ignores a style's font unless told to apply it, and uses its
+    // own default sans, wider than the Calibri that column widths are measured for.
+    regular = wb.getFontAt(0);
+    regular.setScheme(FontScheme.NONE);
+    wb.getCellStyleAt(0).setFont(regular);
     Font bold = wb.createFont();
     bold.setBold(true);
     short moneyFormat = wb.createDataFormat().getFormat(MONEY_FORMAT);
@@ -33,16 +46,23 @@ final class Styles {
     title = wb.createCellStyle();
     title.setFont(titleFont);
 
-    money = wb.createCellStyle();
+    money = newStyle();
     money.setDataFormat(moneyFormat);
     moneyBold = wb.createCellStyle();
     moneyBold.setDataFormat(moneyFormat);
     moneyBold.setFont(bold);
 
-    integer = wb.createCellStyle();
+    integer = newStyle();
     integer.setDataFormat(integerFormat);
     integerBold = wb.createCellStyle();
     integerBold.setDataFormat(integerFormat);
     integerBold.setFont(bold);
+  }
+
+  /** A new style in the regular font, applied (see the constructor). */
+  CellStyle newStyle() {
+    CellStyle style = wb.createCellStyle();
+    style.setFont(regular);
+    return style;
   }
 }

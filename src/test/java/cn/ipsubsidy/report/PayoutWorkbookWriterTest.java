@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.FontScheme;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.PaneInformation;
@@ -23,6 +24,7 @@ import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
 import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
 import org.apache.poi.xssf.usermodel.XSSFChart;
+import org.apache.poi.xssf.usermodel.XSSFFont;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
@@ -91,6 +93,18 @@ class PayoutWorkbookWriterTest {
       for (int c = 0; c < columns; c++) {
         assertThat(sheet.getColumnWidth(c)).as(name + " col " + c).isGreaterThan(4 * 256);
       }
+    }
+  }
+
+  @Test
+  void everyStyleAppliesCalibriNamedOutright() {
+    // LibreOffice ignores a style's font unless the style says to apply it, and without a theme
+    // Excel takes its own theme's font for the "minor" one: both wider than the widths assume
+    XSSFFont font = wb.getFontAt(0);
+    assertThat(font.getFontName()).isEqualTo("Calibri");
+    assertThat(font.getScheme()).isEqualTo(FontScheme.NONE);
+    for (int i = 0; i < wb.getNumCellStyles(); i++) {
+      assertThat(wb.getCellStyleAt(i).getCoreXf().getApplyFont()).as("style " + i).isTrue();
     }
   }
 
