@@ -16,7 +16,79 @@ final class Cells {
   /** Column widths are capped so one long explanation does not push the rest off screen. */
   static final int MAX_WIDTH_CHARS = 60;
 
+  /**
+   * Width of a column of long text, wrapped: wide enough for a phrase, narrow enough that a table
+   * printed one page wide stays legible.
+   */
+  static final int WRAP_WIDTH = 30;
+
+  /** Height of one line of 11-point text, as Excel's default row. */
+  static final float LINE_POINTS = 15f;
+
   private Cells() {}
+
+  /**
+   * Writes a text cell in a wrapping style (see {@link #text}) and makes its row tall enough for
+   * the lines it wraps to in a column of {@link #WRAP_WIDTH}; returns the width its column needs,
+   * at most that.
+   *
+   * <p>The row height is set, not left to the reader: Excel fits a row without a height to its
+   * wrapped text, but LibreOffice does not, and prints one line of each over the rows below.
+   */
+  static int wrapped(Row row, int col, String value, CellStyle wrapping) {
+    int width = text(row, col, value, wrapping);
+    if (width == 0) {
+      return 0;
+    }
+    float height = lines(value, WRAP_WIDTH) * LINE_POINTS;
+    if (height > row.getHeightInPoints()) {
+      row.setHeightInPoints(height);
+    }
+    return Math.min(width, WRAP_WIDTH);
+  }
+
+  /**
+   * Lines {@code text} takes wrapped in {@code width} character cells: words move whole to the next
+   * line, a CJK character may start one anywhere, a word longer than a line is broken.
+   */
+  static int lines(String text, int width) {
+    int room = width * 10;
+    int lines = 0;
+    for (String paragraph : text.split("\n", -1)) {
+      lines++;
+      int used = 0;
+      int i = 0;
+      while (i < paragraph.length()) {
+        // the next unit: a run of spaces, one wide character, or a word up to either
+        int end = i;
+        int w = 0;
+        int first = paragraph.codePointAt(i);
+        do {
+          int cp = paragraph.codePointAt(end);
+          if (end > i && (isWide(cp) || isWide(first) || (cp == ' ') != (first == ' '))) {
+            break;
+          }
+          w += tenths(cp);
+          end += Character.charCount(cp);
+        } while (end < paragraph.length());
+        if (first == ' ') {
+          used = Math.min(used + w, room); // spaces at the end of a line do not carry over
+        } else {
+          if (used > 0 && used + w > room) {
+            lines++;
+            used = 0;
+          }
+          used += w;
+          while (used > room) { // a word longer than a line breaks anywhere
+            lines++;
+            used -= room;
+          }
+        }
+        i = end;
+      }
+    }
+    return lines;
+  }
 
   /** Writes a text cell, neutralised; null or empty leaves the cell out. Returns display width. */
   static int text(Row row, int col, String value, CellStyle style) {

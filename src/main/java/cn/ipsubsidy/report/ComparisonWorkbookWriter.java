@@ -87,6 +87,7 @@ public final class ComparisonWorkbookWriter {
     s.setColumnWidth(0, 22 * 256);
     s.setColumnWidth(1, 60 * 256);
     s.setColumnWidth(2, 18 * 256);
+    PrintLayout.page(s);
   }
 
   /** A totals table with a 合计 row; returns the index of the last data row. */
@@ -127,6 +128,7 @@ public final class ComparisonWorkbookWriter {
     }
     Cells.setWidths(s, widths);
     s.createFreezePane(0, 1);
+    PrintLayout.table(s, 1);
     s.setAutoFilter(new CellRangeAddress(0, Math.max(lastData, 1), 0, headers.size() - 1));
     return lastData;
   }
@@ -185,6 +187,7 @@ public final class ComparisonWorkbookWriter {
     }
     Cells.setWidths(s, widths);
     s.createFreezePane(0, 1);
+    PrintLayout.table(s, 1);
     s.setAutoFilter(new CellRangeAddress(0, Math.max(r - 1, 1), 0, headers.size() - 1));
   }
 }

@@ -3,17 +3,24 @@ package cn.ipsubsidy.report;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.FontScheme;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.xssf.usermodel.XSSFFont;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * The few cell styles of the payout workbook, made once in the backing {@link XSSFWorkbook} so the
- * streamed sheets share them (a style per cell would overflow Excel's style table).
+ * streamed sheets share them (a style per cell would overflow Excel's style table). Cells sit at
+ * the top of their row, level with the first line of a {@link #wrapped} neighbour.
  */
 final class Styles {
   static final String MONEY_FORMAT = "#,##0.00";
 
   final CellStyle header;
+  final CellStyle text;
+
+  /** Long text (说明, 公式, 原因, …): wrapped within a column of at most {@link Cells#WRAP_WIDTH}. */
+  final CellStyle wrapped;
+
   final CellStyle title;
   final CellStyle money;
   final CellStyle moneyBold;
@@ -39,6 +46,9 @@ final class Styles {
 
     header = wb.createCellStyle();
     header.setFont(bold);
+    text = newStyle();
+    wrapped = newStyle();
+    wrapped.setWrapText(true);
 
     Font titleFont = wb.createFont();
     titleFont.setBold(true);
@@ -57,6 +67,11 @@ final class Styles {
     integerBold = wb.createCellStyle();
     integerBold.setDataFormat(integerFormat);
     integerBold.setFont(bold);
+
+    for (CellStyle s :
+        new CellStyle[] {header, text, wrapped, money, moneyBold, integer, integerBold}) {
+      s.setVerticalAlignment(VerticalAlignment.TOP);
+    }
   }
 
   /** A new style in the regular font, applied (see the constructor). */

@@ -67,6 +67,7 @@ final class SummarySheet {
     next++;
     writeStatuses(result);
     Cells.setWidths(sheet, widths);
+    PrintLayout.page(sheet);
   }
 
   private void writeFacts(RunFacts facts, List<Split> splits) {
@@ -125,8 +126,8 @@ final class SummarySheet {
     int firstData = next;
     for (PayoutTotals.ClauseTotal c : totals.byClause) {
       Row r = sheet.createRow(next++);
-      track(0, Cells.text(r, 0, c.code(), null));
-      track(1, Cells.text(r, 1, c.name(), null));
+      track(0, Cells.text(r, 0, c.code(), styles.text));
+      track(1, Cells.wrapped(r, 1, c.name(), styles.wrapped));
       track(2, Cells.integer(r, 2, c.count(), styles.integer));
       track(3, Cells.integer(r, 3, c.paidCount(), styles.integer));
       track(4, Cells.money(r, 4, c.amount(), styles.money));

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** Column widths, measured without fonts after Calibri's proportions. */
+/** Column widths and wrapped lines, measured without fonts after Calibri's proportions. */
 class CellsTest {
   @Test
   void widthsFollowCalibrisProportions() {
@@ -15,5 +15,17 @@ class CellsTest {
     assertThat(Cells.displayWidth("paid")).isEqualTo(4);
     assertThat(Cells.displayWidth("")).isZero();
     assertThat(Cells.displayWidth(null)).isZero();
+  }
+
+  @Test
+  void wrappedTextTakesTheLinesItNeeds() {
+    assertThat(Cells.lines("核发", 30)).isEqualTo(1);
+    assertThat(Cells.lines("第一行\n第二行", 30)).isEqualTo(2);
+    assertThat(Cells.lines("汉".repeat(40), 30)).as("15 a line").isEqualTo(3);
+    assertThat(Cells.lines("aaaa bbbb", 5)).as("a word moves whole").isEqualTo(2);
+    assertThat(Cells.lines("x".repeat(70), 30)).as("a word longer than a line").isEqualTo(3);
+    assertThat(Cells.lines("a" + " ".repeat(100) + "b", 30))
+        .as("spaces fill one line")
+        .isEqualTo(2);
   }
 }
