@@ -3,6 +3,8 @@ package cn.ipsubsidy.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,34 +20,42 @@ import org.junit.jupiter.api.io.TempDir;
  * The sample payout workbook and the template looked at as a clerk would, printed: each is written
  * as {@code calc} and {@code template} write it, then {@code scripts/render-workbook} converts it
  * with LibreOffice to PDF and PNG pages and checks them (headers on every page, money formatted, no
- * ###, the chart drawn, landscape pages, frozen panes). Skipped, with a warning, where LibreOffice
- * or poppler is not installed; each rendering starts LibreOffice once (a few seconds).
+ * ###, the chart drawn, landscape pages, frozen panes). Skipped, with a warning, where LibreOffice,
+ * poppler, a Chinese font or Carlito (Calibri's metric twin) is not installed; each rendering
+ * starts LibreOffice once (a few seconds).
  */
 class RenderingTest {
   @TempDir Path dir;
 
-  /** What is missing to render, or null. */
-  private static final String MISSING =
-      !onPath("bash")
-          ? "bash not found: rendering test skipped"
-          : !onPath("soffice")
-              ? "LibreOffice (soffice) not installed: rendering test skipped;"
-                  + " apt-get install --no-install-recommends libreoffice-calc"
-              : !onPath("pdftoppm") || !onPath("pdftotext")
-                  ? "poppler-utils not installed: rendering test skipped;"
-                      + " apt-get install poppler-utils"
-                  : null;
+  /** What is missing to render as a clerk would see it, or null. */
+  private static String missing;
 
   @BeforeAll
-  static void warnWhenSkipped() {
-    if (MISSING != null) {
-      System.out.println("[rendering test] WARNING: " + MISSING);
+  static void findWhatIsMissing() throws Exception {
+    if (!onPath("bash")) {
+      missing = "bash not found";
+    } else if (!onPath("soffice")) {
+      missing =
+          "LibreOffice (soffice) not installed;"
+              + " apt-get install --no-install-recommends libreoffice-calc";
+    } else if (!onPath("pdftoppm") || !onPath("pdftotext")) {
+      missing = "poppler-utils not installed; apt-get install poppler-utils";
+    } else if (output("fc-list", ":lang=zh").isBlank()) {
+      missing = "no font with Chinese glyphs; apt-get install fonts-wqy-microhei";
+    } else if (!output("fc-match", "-f", "%{family}", "Calibri")
+        .matches("(?s)(Calibri|Carlito).*")) {
+      // LibreOffice would print in a wider font than the column widths are measured for
+      missing = "neither Calibri nor Carlito installed; apt-get install fonts-crosextra-carlito";
+    }
+    if (missing != null) {
+      missing += ": rendering test skipped";
+      System.out.println("[rendering test] WARNING: " + missing);
     }
   }
 
   @BeforeEach
-  void needsLibreOfficeAndPoppler() {
-    Assumptions.assumeTrue(MISSING == null, MISSING);
+  void needsLibreOfficePopplerAndFonts() {
+    Assumptions.assumeTrue(missing == null, missing);
   }
 
   @Test
@@ -103,6 +113,17 @@ class RenderingTest {
   private List<Path> pngs(String name) throws Exception {
     try (Stream<Path> files = Files.list(dir.resolve("render"))) {
       return files.filter(f -> f.getFileName().toString().matches(name + "-\\d+\\.png")).toList();
+    }
+  }
+
+  /** What a command prints, or "" when it fails to run. */
+  private static String output(String... command) throws InterruptedException {
+    try {
+      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      return p.waitFor() == 0 ? out : "";
+    } catch (IOException e) {
+      return "";
     }
   }
 
