@@ -19,10 +19,14 @@ public final class PersonalIds {
   private static final String SEP = "[ \u3000\\-]?";
   private static final String NOT_ALNUM = "[0-9A-Za-z\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]";
 
-  /** 17 digits and a digit or X, with at most one separator between characters; or 15 digits. */
+  /**
+   * 17 digits and a digit or X, with at most one separator between characters; or 15 digits. Not
+   * after a period and a hyphen: that is a run id (2025Q1-20261122-151407-7560), whose date, time
+   * and four hex digits, when all four are digits, read as 18 digits with hyphens.
+   */
   private static final Pattern ID =
       Pattern.compile(
-          "(?<!"
+          "(?<!Q[1-4]-)(?<!"
               + NOT_ALNUM
               + ")(?:(?:"
               + DIGIT

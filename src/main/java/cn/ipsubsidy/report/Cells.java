@@ -16,7 +16,79 @@ final class Cells {
   /** Column widths are capped so one long explanation does not push the rest off screen. */
   static final int MAX_WIDTH_CHARS = 60;
 
+  /**
+   * Width of a column of long text, wrapped: wide enough for a phrase, narrow enough that a table
+   * printed one page wide stays legible.
+   */
+  static final int WRAP_WIDTH = 30;
+
+  /** Height of one line of 11-point text, as Excel's default row. */
+  static final float LINE_POINTS = 15f;
+
   private Cells() {}
+
+  /**
+   * Writes a text cell in a wrapping style (see {@link #text}) and makes its row tall enough for
+   * the lines it wraps to in a column of {@link #WRAP_WIDTH}; returns the width its column needs,
+   * at most that.
+   *
+   * <p>The row height is set, not left to the reader: Excel fits a row without a height to its
+   * wrapped text, but LibreOffice does not, and prints one line of each over the rows below.
+   */
+  static int wrapped(Row row, int col, String value, CellStyle wrapping) {
+    int width = text(row, col, value, wrapping);
+    if (width == 0) {
+      return 0;
+    }
+    float height = lines(value, WRAP_WIDTH) * LINE_POINTS;
+    if (height > row.getHeightInPoints()) {
+      row.setHeightInPoints(height);
+    }
+    return Math.min(width, WRAP_WIDTH);
+  }
+
+  /**
+   * Lines {@code text} takes wrapped in {@code width} character cells: words move whole to the next
+   * line, a CJK character may start one anywhere, a word longer than a line is broken.
+   */
+  static int lines(String text, int width) {
+    int room = width * 10;
+    int lines = 0;
+    for (String paragraph : text.split("\n", -1)) {
+      lines++;
+      int used = 0;
+      int i = 0;
+      while (i < paragraph.length()) {
+        // the next unit: a run of spaces, one wide character, or a word up to either
+        int end = i;
+        int w = 0;
+        int first = paragraph.codePointAt(i);
+        do {
+          int cp = paragraph.codePointAt(end);
+          if (end > i && (isWide(cp) || isWide(first) || (cp == ' ') != (first == ' '))) {
+            break;
+          }
+          w += tenths(cp);
+          end += Character.charCount(cp);
+        } while (end < paragraph.length());
+        if (first == ' ') {
+          used = Math.min(used + w, room); // spaces at the end of a line do not carry over
+        } else {
+          if (used > 0 && used + w > room) {
+            lines++;
+            used = 0;
+          }
+          used += w;
+          while (used > room) { // a word longer than a line breaks anywhere
+            lines++;
+            used -= room;
+          }
+        }
+        i = end;
+      }
+    }
+    return lines;
+  }
 
   /** Writes a text cell, neutralised; null or empty leaves the cell out. Returns display width. */
   static int text(Row row, int col, String value, CellStyle style) {
@@ -53,11 +125,16 @@ final class Cells {
     return moneyWidth(value);
   }
 
-  /** The length of {@link Money#format} of {@code value} ("#,##0.00"), without formatting it. */
+  /**
+   * {@link #displayWidth(String)} of {@link Money#format} of {@code value} ("#,##0.00"), without
+   * formatting it: digits 11 tenths, separators 5, a minus 7 (see {@link #tenths}).
+   */
   static int moneyWidth(BigDecimal value) {
     BigDecimal fen = Money.fen(value);
     int digits = Math.max(1, fen.precision() - fen.scale());
-    return digits + (digits - 1) / 3 + 1 + Money.SCALE + (fen.signum() < 0 ? 1 : 0);
+    int tenths =
+        (digits + Money.SCALE) * 11 + ((digits - 1) / 3 + 1) * 5 + (fen.signum() < 0 ? 7 : 0);
+    return (tenths + 9) / 10;
   }
 
   static int integer(Row row, int col, Number value, CellStyle style) {
@@ -67,10 +144,13 @@ final class Cells {
     Cell cell = row.createCell(col);
     cell.setCellValue(value.longValue());
     cell.setCellStyle(style);
-    return value.toString().length();
+    return displayWidth(value.toString());
   }
 
-  /** Approximate width in character cells: CJK and full-width characters count two. */
+  /**
+   * Approximate width in character cells, Excel's unit (a digit of the default font, Calibri 11):
+   * see {@link #tenths}.
+   */
   static int displayWidth(String text) {
     return displayWidth(text, Integer.MAX_VALUE);
   }
@@ -83,10 +163,34 @@ final class Cells {
     int width = 0;
     for (int i = 0; i < text.length() && width < max; ) {
       int cp = text.codePointAt(i);
-      width += isWide(cp) ? 2 : 1;
+      width += tenths(cp);
       i += Character.charCount(cp);
     }
-    return width;
+    return (width + 9) / 10;
+  }
+
+  /**
+   * Width of a character in tenths of a character cell, after Calibri's proportions: CJK and
+   * full-width two cells, capitals and digits a little more than one (an 18-character credit code
+   * needs 20), lower case a little less, a space and most punctuation about half.
+   */
+  private static int tenths(int cp) {
+    if (isWide(cp)) {
+      return 20;
+    }
+    if (cp == ' ' || cp == '.' || cp == ',' || cp == ':' || cp == ';' || cp == '\'' || cp == '|') {
+      return 5;
+    }
+    if ((cp >= 'A' && cp <= 'Z') || cp == 'm' || cp == 'w') {
+      return 12;
+    }
+    if (cp >= '0' && cp <= '9') {
+      return 11;
+    }
+    if (cp >= 'a' && cp <= 'z') {
+      return 9;
+    }
+    return cp < 0x80 ? 7 : 11;
   }
 
   private static boolean isWide(int cp) {

@@ -48,6 +48,10 @@ public final class ClaimsTemplateWriter {
   static final List<String> CLAUSE_HEADERS =
       List.of("条款", "条款名称", "依据", "计算方式", "金额", "上限", "条件", "需填列", "政策原文");
 
+  /** The 条款说明 columns of long text, wrapped so the sheet prints legibly one page wide. */
+  static final List<String> WRAPPED_CLAUSE_COLUMNS =
+      List.of("条款", "条款名称", "金额", "上限", "条件", "需填列", "政策原文");
+
   /** The clause in the form the drop-down writes: "lyg-2021/2a 马德里商标国际注册". */
   public static String choice(Clause c) {
     return c.code() + " " + c.name();
@@ -97,9 +101,9 @@ public final class ClaimsTemplateWriter {
     Cells.text(sheet.createRow(0), 0, title, styles.title);
     Row header = sheet.createRow(HEADER_ROW);
     Drawing<?> drawing = sheet.createDrawingPatriarch();
-    CellStyle date = wb.createCellStyle();
+    CellStyle date = styles.newStyle();
     date.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd"));
-    CellStyle text = wb.createCellStyle();
+    CellStyle text = styles.newStyle();
     text.setDataFormat(wb.createDataFormat().getFormat("@"));
     DataValidationHelper helper = sheet.getDataValidationHelper();
     int[] widths = new int[columns.size()];
@@ -140,6 +144,7 @@ public final class ClaimsTemplateWriter {
     }
     Cells.setWidths(sheet, widths);
     sheet.createFreezePane(0, HEADER_ROW + 1);
+    PrintLayout.table(sheet, HEADER_ROW + 1);
   }
 
   private static void writeClauseSheet(
@@ -168,12 +173,17 @@ public final class ClaimsTemplateWriter {
           c.quote()
         };
         for (int i = 0; i < values.length; i++) {
-          widths[i] = Math.max(widths[i], Cells.text(row, i, values[i], null));
+          int w =
+              WRAPPED_CLAUSE_COLUMNS.contains(CLAUSE_HEADERS.get(i))
+                  ? Cells.wrapped(row, i, values[i], styles.wrapped)
+                  : Cells.text(row, i, values[i], styles.text);
+          widths[i] = Math.max(widths[i], w);
         }
       }
     }
     Cells.setWidths(sheet, widths);
     sheet.createFreezePane(0, 1);
+    PrintLayout.table(sheet, 1);
     sheet.setAutoFilter(new CellRangeAddress(0, Math.max(r - 1, 0), 0, widths.length - 1));
   }
 

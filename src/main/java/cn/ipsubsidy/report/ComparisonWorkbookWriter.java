@@ -14,6 +14,7 @@ import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xddf.usermodel.chart.LegendPosition;
 import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFCategoryDataSource;
+import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
 import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
@@ -86,6 +87,7 @@ public final class ComparisonWorkbookWriter {
     s.setColumnWidth(0, 22 * 256);
     s.setColumnWidth(1, 60 * 256);
     s.setColumnWidth(2, 18 * 256);
+    PrintLayout.page(s);
   }
 
   /** A totals table with a 合计 row; returns the index of the last data row. */
@@ -126,6 +128,7 @@ public final class ComparisonWorkbookWriter {
     }
     Cells.setWidths(s, widths);
     s.createFreezePane(0, 1);
+    PrintLayout.table(s, 1);
     s.setAutoFilter(new CellRangeAddress(0, Math.max(lastData, 1), 0, headers.size() - 1));
     return lastData;
   }
@@ -143,11 +146,13 @@ public final class ComparisonWorkbookWriter {
     XDDFBarChartData data =
         ClauseCharts.clauseBars(chart, "各条款核发金额：方案A与方案B / paid by clause, A and B");
     for (int col : new int[] {3, 4}) {
-      data.addSeries(
+      XDDFChartData.Series series =
+          data.addSeries(
               categories,
               XDDFDataSourcesFactory.fromNumericCellRange(
-                  s, new CellRangeAddress(1, lastData, col, col)))
-          .setTitle(col == 3 ? "方案A" : "方案B", new CellReference(BY_CLAUSE, 0, col, true, true));
+                  s, new CellRangeAddress(1, lastData, col, col)));
+      series.setTitle(col == 3 ? "方案A" : "方案B", new CellReference(BY_CLAUSE, 0, col, true, true));
+      ClauseCharts.colour(series, col - 3);
     }
     chart.plot(data);
   }
@@ -182,6 +187,7 @@ public final class ComparisonWorkbookWriter {
     }
     Cells.setWidths(s, widths);
     s.createFreezePane(0, 1);
+    PrintLayout.table(s, 1);
     s.setAutoFilter(new CellRangeAddress(0, Math.max(r - 1, 1), 0, headers.size() - 1));
   }
 }

@@ -55,14 +55,15 @@ public final class PayoutWorkbookWriter {
       List.of("工作表", "行号", "列", "单元格内容", "申报编号", "状态", "原因");
 
   private static final TableSheets.Kind T = TableSheets.Kind.TEXT;
+  private static final TableSheets.Kind W = TableSheets.Kind.WRAPPED;
   private static final TableSheets.Kind M = TableSheets.Kind.MONEY;
   private static final TableSheets.Kind I = TableSheets.Kind.INTEGER;
 
   private static final List<TableSheets.Kind> DETAIL_KINDS =
-      List.of(T, T, T, T, T, T, T, M, M, M, M, T, T);
+      List.of(T, T, T, T, T, W, T, M, M, M, M, T, W);
   private static final List<TableSheets.Kind> ENTITY_KINDS = List.of(T, T, I, T, M, M, M, M);
-  private static final List<TableSheets.Kind> AUDIT_KINDS = List.of(T, T, T, T, T, T);
-  private static final List<TableSheets.Kind> PROBLEM_KINDS = List.of(T, I, T, T, T, T, T);
+  private static final List<TableSheets.Kind> AUDIT_KINDS = List.of(T, T, W, W, W, W);
+  private static final List<TableSheets.Kind> PROBLEM_KINDS = List.of(T, I, T, W, T, T, W);
 
   private final int maxRowsPerSheet;
   private final boolean auditSheet;

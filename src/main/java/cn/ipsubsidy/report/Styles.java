@@ -2,23 +2,43 @@ package cn.ipsubsidy.report;
 
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.FontScheme;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.xssf.usermodel.XSSFFont;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * The few cell styles of the payout workbook, made once in the backing {@link XSSFWorkbook} so the
- * streamed sheets share them (a style per cell would overflow Excel's style table).
+ * streamed sheets share them (a style per cell would overflow Excel's style table). Cells sit at
+ * the top of their row, level with the first line of a {@link #wrapped} neighbour.
  */
 final class Styles {
   static final String MONEY_FORMAT = "#,##0.00";
 
   final CellStyle header;
+  final CellStyle text;
+
+  /** Long text (说明, 公式, 原因, …): wrapped within a column of at most {@link Cells#WRAP_WIDTH}. */
+  final CellStyle wrapped;
+
   final CellStyle title;
   final CellStyle money;
   final CellStyle moneyBold;
   final CellStyle integer;
   final CellStyle integerBold;
 
+  private final XSSFWorkbook wb;
+  private final XSSFFont regular;
+
   Styles(XSSFWorkbook wb) {
+    this.wb = wb;
+    // Calibri, named outright: POI's default font names it as the theme's "minor" font but writes
+    // no theme, leaving the font to the reader's default theme. And applied in every style, the
+    // default one too: LibreOffice ignores a style's font unless told to apply it, and uses its
+    // own default sans, wider than the Calibri that column widths are measured for.
+    regular = wb.getFontAt(0);
+    regular.setScheme(FontScheme.NONE);
+    wb.getCellStyleAt(0).setFont(regular);
     Font bold = wb.createFont();
     bold.setBold(true);
     short moneyFormat = wb.createDataFormat().getFormat(MONEY_FORMAT);
@@ -26,6 +46,9 @@ final class Styles {
 
     header = wb.createCellStyle();
     header.setFont(bold);
+    text = newStyle();
+    wrapped = newStyle();
+    wrapped.setWrapText(true);
 
     Font titleFont = wb.createFont();
     titleFont.setBold(true);
@@ -33,16 +56,28 @@ final class Styles {
     title = wb.createCellStyle();
     title.setFont(titleFont);
 
-    money = wb.createCellStyle();
+    money = newStyle();
     money.setDataFormat(moneyFormat);
     moneyBold = wb.createCellStyle();
     moneyBold.setDataFormat(moneyFormat);
     moneyBold.setFont(bold);
 
-    integer = wb.createCellStyle();
+    integer = newStyle();
     integer.setDataFormat(integerFormat);
     integerBold = wb.createCellStyle();
     integerBold.setDataFormat(integerFormat);
     integerBold.setFont(bold);
+
+    for (CellStyle s :
+        new CellStyle[] {header, text, wrapped, money, moneyBold, integer, integerBold}) {
+      s.setVerticalAlignment(VerticalAlignment.TOP);
+    }
+  }
+
+  /** A new style in the regular font, applied (see the constructor). */
+  CellStyle newStyle() {
+    CellStyle style = wb.createCellStyle();
+    style.setFont(regular);
+    return style;
   }
 }

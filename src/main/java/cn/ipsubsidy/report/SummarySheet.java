@@ -40,7 +40,10 @@ final class SummarySheet {
   private static final int COLUMNS = 5;
   private static final int FACT_WIDTH = 24;
   private static final int CHART_FIRST_COL = 6;
-  private static final int CHART_LAST_COL = 15;
+
+  /** Twelve columns: wide enough for a label under each of lyg-2021's 38 clauses. */
+  private static final int CHART_LAST_COL = 18;
+
   private static final int CHART_ROWS = 20;
 
   private final XSSFSheet sheet;
@@ -82,6 +85,7 @@ final class SummarySheet {
     next++;
     writeStatuses(result, totals);
     Cells.setWidths(sheet, widths);
+    PrintLayout.page(sheet);
   }
 
   private void writeFacts(RunFacts facts, List<Split> splits) {
@@ -140,8 +144,8 @@ final class SummarySheet {
     int firstData = next;
     for (PayoutTotals.ClauseTotal c : totals.byClause) {
       Row r = sheet.createRow(next++);
-      track(0, Cells.text(r, 0, c.code(), null));
-      track(1, Cells.text(r, 1, c.name(), null));
+      track(0, Cells.text(r, 0, c.code(), styles.text));
+      track(1, Cells.wrapped(r, 1, c.name(), styles.wrapped));
       track(2, Cells.integer(r, 2, c.count(), styles.integer));
       track(3, Cells.integer(r, 3, c.paidCount(), styles.integer));
       track(4, Cells.money(r, 4, c.amount(), styles.money));
@@ -173,6 +177,7 @@ final class SummarySheet {
             sheet, new CellRangeAddress(firstData, lastData, 4, 4));
     XDDFChartData.Series series = data.addSeries(categories, values);
     series.setTitle("核发金额", new CellReference(NAME, headerRow, 4, true, true));
+    ClauseCharts.colour(series, 0);
     chart.plot(data);
   }
 

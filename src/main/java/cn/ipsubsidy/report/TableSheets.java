@@ -10,8 +10,9 @@ import org.apache.poi.ss.util.CellRangeAddress;
 
 /**
  * One table of the payout workbook (明细, 主体, 审计, 问题) written row by row: a bold, frozen, filtered
- * header; when a sheet is full (Excel's row limit, or a smaller one for tests) the table continues
- * on {@code <name>-2}, {@code <name>-3}, … with the header repeated.
+ * header, printed atop every page ({@link PrintLayout#table}); long text ({@link Kind#WRAPPED})
+ * wraps within its column. When a sheet is full (Excel's row limit, or a smaller one for tests) the
+ * table continues on {@code <name>-2}, {@code <name>-3}, … with the header repeated.
  *
  * <p>Given the number of rows in advance, it creates all its sheets at once, so that several tables
  * can be written row by row side by side (one pass over the lines) and their sheets still stand in
@@ -20,6 +21,7 @@ import org.apache.poi.ss.util.CellRangeAddress;
 final class TableSheets {
   enum Kind {
     TEXT,
+    WRAPPED,
     MONEY,
     INTEGER
   }
@@ -105,7 +107,8 @@ final class TableSheets {
       Object v = values[c];
       int w =
           switch (kinds.get(c)) {
-            case TEXT -> Cells.text(row, c, (String) v, null);
+            case TEXT -> Cells.text(row, c, (String) v, styles.text);
+            case WRAPPED -> Cells.wrapped(row, c, (String) v, styles.wrapped);
             case MONEY -> Cells.money(row, c, (BigDecimal) v, styles.money);
             case INTEGER -> Cells.integer(row, c, (Number) v, styles.integer);
           };
@@ -143,6 +146,7 @@ final class TableSheets {
       widths[c] = Cells.text(header, c, headers.get(c), styles.header);
     }
     sheet.createFreezePane(0, 1);
+    PrintLayout.table(sheet, 1);
     nextRow = 1;
   }
 

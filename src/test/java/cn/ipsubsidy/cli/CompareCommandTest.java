@@ -6,8 +6,13 @@ import cn.ipsubsidy.report.ComparisonWorkbookWriter;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.List;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xddf.usermodel.XDDFColorRgbBinary;
+import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
+import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
@@ -96,6 +101,12 @@ class CompareCommandTest {
       }
       XSSFSheet byClause = wb.getSheet(ComparisonWorkbookWriter.BY_CLAUSE);
       assertThat(byClause.getDrawingPatriarch().getCharts()).hasSize(1);
+      XDDFChartData bars =
+          byClause.getDrawingPatriarch().getCharts().get(0).getChartSeries().get(0);
+      // A and B each filled, in two colours (LibreOffice leaves a series without a fill blank)
+      assertThat(List.of(fill(bars.getSeries(0)), fill(bars.getSeries(1))))
+          .doesNotContainNull()
+          .doesNotHaveDuplicates();
       Sheet changed = wb.getSheet(ComparisonWorkbookWriter.CHANGED);
       assertThat(changed.getLastRowNum()).isPositive();
       assertThat(changed.getRow(1).getCell(2).getStringCellValue()).startsWith("lyg-2021/");
@@ -112,6 +123,16 @@ class CompareCommandTest {
     Cli r = Cli.run("compare", claims.toString());
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("--rules-b");
+  }
+
+  /** A series' solid fill as hex RGB, or null when it has none. */
+  private static String fill(XDDFChartData.Series series) {
+    return series.getShapeProperties() != null
+            && series.getShapeProperties().getFillProperties()
+                instanceof XDDFSolidFillProperties solid
+            && solid.getColor() instanceof XDDFColorRgbBinary rgb
+        ? HexFormat.of().formatHex(rgb.getValue())
+        : null;
   }
 
   private static Row summaryRow(Sheet s, String label) {

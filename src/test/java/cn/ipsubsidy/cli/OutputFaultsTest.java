@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.util.OSInfo;
 
 /**
  * The output side fails: the folder cannot be written, an old output is locked, the disk fills up
@@ -27,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OutputFaultsTest {
   @TempDir Path dir;
+  @TempDir Path nativeDir;
 
   private Path claims(int rows) throws IOException {
     StringBuilder b = new StringBuilder(String.join(",", BadInputs.H7)).append('\n');
@@ -112,7 +116,8 @@ class OutputFaultsTest {
       Path target = dir.resolve(locked);
       assumeTrue(chattr("+i", target), "chattr +i needs root and a file system that has it");
       try {
-        Cli r = Cli.run("calc", claims.toString(), "--force");
+        // --dry-run: the second round computes the same file again, which a posting run refuses
+        Cli r = Cli.run("calc", claims.toString(), "--force", "--dry-run");
         clearOneLiner(r.exit(), r.err());
         assertThat(r.err())
             .contains("无法替换 " + target)
@@ -176,9 +181,28 @@ class OutputFaultsTest {
 
   record Child(int exit, String out, String err) {}
 
+  /** The SQLite driver's native library for this platform, unpacked outside {@link #dir}. */
+  private Path sqliteNativeLibrary() throws IOException {
+    String name = System.mapLibraryName("sqlitejdbc");
+    String resource =
+        "/org/sqlite/native/" + OSInfo.getNativeLibFolderPathForCurrentOS() + "/" + name;
+    Path lib = nativeDir.resolve(name);
+    try (InputStream in = OSInfo.class.getResourceAsStream(resource)) {
+      assertThat(in).as(resource).isNotNull();
+      Files.copy(in, lib, StandardCopyOption.REPLACE_EXISTING);
+    }
+    return lib;
+  }
+
   /** Runs the real main() in a new JVM whose files may not grow beyond {@code kilobytes}. */
   private Child ipsubsidyWithFileSizeLimit(int kilobytes, String... args) throws Exception {
     Path home = Files.createDirectories(dir.resolve("home"));
+    // The ledger is made beforehand, unlimited: its schema alone outgrows a small limit. And the
+    // SQLite driver, which unpacks its native library (1 MB) to the temporary folder on each
+    // start, loads a copy unpacked here.
+    Cli ledger = Cli.run("ledger", "runs", "--ledger", "jdbc:sqlite:" + home.resolve("ledger.db"));
+    assertThat(ledger.exit()).as(ledger.all()).isZero();
+    Path sqlite = sqliteNativeLibrary();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> cmd = new ArrayList<>();
     cmd.add("bash");
@@ -193,6 +217,8 @@ class OutputFaultsTest {
             "-Dstdout.encoding=UTF-8",
             "-Dstderr.encoding=UTF-8",
             "-Dipsubsidy.home=" + home,
+            "-Dorg.sqlite.lib.path=" + sqlite.getParent(),
+            "-Dorg.sqlite.lib.name=" + sqlite.getFileName(),
             "-cp",
             System.getProperty("java.class.path"),
             IpSubsidy.class.getName()));

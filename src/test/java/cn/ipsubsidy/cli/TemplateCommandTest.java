@@ -94,6 +94,17 @@ class TemplateCommandTest {
       assertThat(madrid.getCell(5).getStringCellValue()).contains("30,000.00");
       assertThat(madrid.getCell(7).getStringCellValue()).contains("指标");
       assertThat(madrid.getCell(8).getStringCellValue()).contains("1万元");
+
+      // printed: landscape, one page wide, the title and header (条款说明: the header) atop each
+      // page, the quoted policy text wrapped on a row tall enough for it
+      for (Sheet sheet : List.of(s, clauses)) {
+        assertThat(sheet.getPrintSetup().getLandscape()).as(sheet.getSheetName()).isTrue();
+        assertThat(sheet.getFitToPage()).as(sheet.getSheetName()).isTrue();
+      }
+      assertThat(s.getRepeatingRows().getLastRow()).isEqualTo(1);
+      assertThat(clauses.getRepeatingRows().getLastRow()).isZero();
+      assertThat(madrid.getCell(8).getCellStyle().getWrapText()).isTrue();
+      assertThat(madrid.getHeightInPoints()).isGreaterThan(clauses.getDefaultRowHeightInPoints());
     }
   }
 

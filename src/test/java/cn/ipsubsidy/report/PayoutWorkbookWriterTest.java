@@ -15,12 +15,18 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.FontScheme;
+import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.PaneInformation;
+import org.apache.poi.xddf.usermodel.XDDFColorRgbBinary;
+import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
 import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
 import org.apache.poi.xssf.usermodel.XSSFChart;
+import org.apache.poi.xssf.usermodel.XSSFFont;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
@@ -89,6 +95,82 @@ class PayoutWorkbookWriterTest {
       for (int c = 0; c < columns; c++) {
         assertThat(sheet.getColumnWidth(c)).as(name + " col " + c).isGreaterThan(4 * 256);
       }
+    }
+  }
+
+  @Test
+  void everySheetPrintsLandscapeOnePageWideWithItsNameInTheFooter() {
+    for (Sheet sheet : wb) {
+      String name = sheet.getSheetName();
+      PrintSetup setup = sheet.getPrintSetup();
+      assertThat(setup.getLandscape()).as(name).isTrue();
+      assertThat(setup.getPaperSize()).as(name).isEqualTo(PrintSetup.A4_PAPERSIZE);
+      assertThat(sheet.getFitToPage()).as(name).isTrue();
+      assertThat(setup.getFitWidth()).as(name).isEqualTo((short) 1);
+      assertThat(setup.getFitHeight()).as(name).isZero();
+      assertThat(sheet.getFooter().getCenter()).as(name).contains("&A", "&P", "&N");
+    }
+  }
+
+  @Test
+  void tablesPrintTheirHeaderAtopEveryPageWithGridlines() {
+    assertThat(wb.getSheet("汇总").getRepeatingRows()).isNull();
+    for (String name : List.of("明细", "主体", "审计", "问题")) {
+      Sheet sheet = wb.getSheet(name);
+      assertThat(sheet.getRepeatingRows().getFirstRow()).as(name).isZero();
+      assertThat(sheet.getRepeatingRows().getLastRow()).as(name).isZero();
+      assertThat(sheet.isPrintGridlines()).as(name).isTrue();
+    }
+  }
+
+  @Test
+  void longTextWrapsInANarrowColumnOnARowTallEnoughForIt() {
+    Sheet detail = wb.getSheet("明细");
+    Row paid = detail.getRow(1);
+    // 说明 "按每件 10,000.00 元核发 2 件 / 10,000.00 per unit × 2" takes two lines
+    assertThat(paid.getCell(12).getCellStyle().getWrapText()).isTrue();
+    assertThat(detail.getColumnWidth(12)).isEqualTo((Cells.WRAP_WIDTH + 2) * 256);
+    assertThat(paid.getHeightInPoints()).isEqualTo(2 * Cells.LINE_POINTS);
+    // the other cells of the row sit at its top, level with the first line
+    assertThat(paid.getCell(0).getCellStyle().getVerticalAlignment())
+        .isEqualTo(VerticalAlignment.TOP);
+    assertThat(paid.getCell(8).getCellStyle().getVerticalAlignment())
+        .isEqualTo(VerticalAlignment.TOP);
+    // short text keeps one line of the default height
+    Sheet entities = wb.getSheet("主体");
+    assertThat(entities.getRow(1).getHeightInPoints())
+        .isEqualTo(entities.getDefaultRowHeightInPoints());
+    assertThat(wrapped(detail)).containsExactly("条款名称", "说明");
+    assertThat(wrapped(wb.getSheet("审计"))).containsExactly("规则", "公式", "输入", "结果");
+    assertThat(wrapped(wb.getSheet("问题"))).containsExactly("单元格内容", "原因");
+  }
+
+  /** The headers of the columns whose first cell with text wraps. */
+  private static List<String> wrapped(Sheet sheet) {
+    List<String> headers = new ArrayList<>();
+    for (int c = 0; c < sheet.getRow(0).getLastCellNum(); c++) {
+      for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+        Cell cell = sheet.getRow(r).getCell(c);
+        if (cell != null && cell.getCellType() == CellType.STRING) {
+          if (cell.getCellStyle().getWrapText()) {
+            headers.add(sheet.getRow(0).getCell(c).getStringCellValue());
+          }
+          break;
+        }
+      }
+    }
+    return headers;
+  }
+
+  @Test
+  void everyStyleAppliesCalibriNamedOutright() {
+    // LibreOffice ignores a style's font unless the style says to apply it, and without a theme
+    // Excel takes its own theme's font for the "minor" one: both wider than the widths assume
+    XSSFFont font = wb.getFontAt(0);
+    assertThat(font.getFontName()).isEqualTo("Calibri");
+    assertThat(font.getScheme()).isEqualTo(FontScheme.NONE);
+    for (int i = 0; i < wb.getNumCellStyles(); i++) {
+      assertThat(wb.getCellStyleAt(i).getCoreXf().getApplyFont()).as("style " + i).isTrue();
     }
   }
 
@@ -319,6 +401,22 @@ class PayoutWorkbookWriterTest {
     assertThat(series.getValuesData().getDataRangeReference())
         .isEqualTo("汇总!$E$" + (header + 2) + ":$E$" + (header + 5));
     assertThat(series.getValuesData().getPointCount()).isEqualTo(4);
+    // filled explicitly: LibreOffice draws a series without a fill transparent (axes, no bars)
+    assertThat(series.getShapeProperties().getFillProperties())
+        .isInstanceOfSatisfying(
+            XDDFSolidFillProperties.class,
+            fill ->
+                assertThat(fill.getColor())
+                    .isInstanceOfSatisfying(
+                        XDDFColorRgbBinary.class,
+                        rgb -> assertThat(rgb.getValue()).containsExactly(0x44, 0x72, 0xC4)));
+    // upright clause labels, so LibreOffice labels every bar rather than every other one
+    XSSFChart chart = charts.get(0);
+    assertThat(chart.getCTChart().getPlotArea().getCatAxArray(0).getTxPr().getBodyPr().getRot())
+        .isEqualTo(-5_400_000);
+    // a white chart area, which LibreOffice otherwise leaves transparent
+    assertThat(chart.getCTChartSpace().getSpPr().getSolidFill().getSrgbClr().getVal())
+        .containsExactly(0xFF, 0xFF, 0xFF);
   }
 
   @Test
