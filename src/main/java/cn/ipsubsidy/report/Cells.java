@@ -155,13 +155,14 @@ final class Cells {
     return displayWidth(text, Integer.MAX_VALUE);
   }
 
-  /** {@link #displayWidth(String)}, counting no further than {@code max}. */
+  /** {@link #displayWidth(String)}, counting no further than {@code max} character cells. */
   static int displayWidth(String text, int max) {
     if (text == null) {
       return 0;
     }
     int width = 0;
-    for (int i = 0; i < text.length() && width < max; ) {
+    long limit = max * 10L; // width counts tenths of a cell
+    for (int i = 0; i < text.length() && width < limit; ) {
       int cp = text.codePointAt(i);
       width += tenths(cp);
       i += Character.charCount(cp);

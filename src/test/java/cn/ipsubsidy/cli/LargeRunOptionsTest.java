@@ -17,11 +17,14 @@ import org.junit.jupiter.api.io.TempDir;
 class LargeRunOptionsTest {
   @TempDir Path dir;
 
+  /** A ledger of the test's own, outside the folder whose files are checked. */
+  @TempDir Path ledger;
+
   @Test
   void auditCsvLeavesTheAuditSheetOutAndSaysSo() throws Exception {
     Path claims = dir.resolve("claims-2025Q1-wuxi.csv");
     Files.copy(Path.of("samples", "claims-2025Q1-wuxi.csv"), claims);
-    Cli r = Cli.run("calc", claims.toString(), "--audit", "csv");
+    Cli r = Cli.inDir(ledger, "calc", claims.toString(), "--audit", "csv");
     assertThat(r.exit()).as(r.all()).isZero();
     try (XSSFWorkbook wb =
         new XSSFWorkbook(dir.resolve("claims-2025Q1-wuxi-payout.xlsx").toFile())) {
@@ -45,9 +48,14 @@ class LargeRunOptionsTest {
     try {
       // the rows are read and computed through spill files, then the output folder is missing
       Cli r =
-          Cli.run("calc", claims.toString(), "--out", dir.resolve("missing/q1.xlsx").toString());
+          Cli.inDir(
+              ledger,
+              "calc",
+              claims.toString(),
+              "--out",
+              dir.resolve("missing/q1.xlsx").toString());
       assertThat(r.exit()).as(r.all()).isEqualTo(ExitCode.USAGE);
-      Cli ok = Cli.run("calc", claims.toString());
+      Cli ok = Cli.inDir(ledger, "calc", claims.toString());
       assertThat(ok.exit()).as(ok.all()).isZero();
     } finally {
       System.setProperty("java.io.tmpdir", before);

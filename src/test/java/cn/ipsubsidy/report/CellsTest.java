@@ -27,6 +27,7 @@ class CellsTest {
     assertThat(Cells.displayWidth("paid")).isEqualTo(4);
     assertThat(Cells.displayWidth("")).isZero();
     assertThat(Cells.displayWidth(null)).isZero();
+    assertThat(Cells.displayWidth("汉".repeat(100), 60)).as("counted up to the limit").isEqualTo(60);
   }
 
   @Test
