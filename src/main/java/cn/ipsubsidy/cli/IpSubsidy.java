@@ -3,6 +3,7 @@ package cn.ipsubsidy.cli;
 import cn.ipsubsidy.app.LedgerCheckFailedException;
 import cn.ipsubsidy.app.RunRefusedException;
 import cn.ipsubsidy.app.UsageException;
+import cn.ipsubsidy.app.spill.SpillException;
 import cn.ipsubsidy.claims.ClaimsFileException;
 import cn.ipsubsidy.domain.Bilingual;
 import cn.ipsubsidy.ledger.LedgerException;
@@ -148,6 +149,8 @@ public final class IpSubsidy implements Runnable {
       msg = w.bilingual();
     } else if (ex instanceof OutputDirectoryException d) {
       msg = Bilingual.of(d.getMessage(), "");
+    } else if (ex instanceof SpillException t) {
+      msg = t.bilingual();
     } else if (ex instanceof NoSuchFileException n) {
       msg = Bilingual.of("文件不存在：" + n.getFile(), "file not found: " + n.getFile());
     } else if (ex instanceof AccessDeniedException a) {

@@ -64,7 +64,15 @@ class CliErrorsTest {
         .contains("命令行有误 / invalid command line: Missing required parameter: 'CLAIMS'")
         .contains("ipsubsidy calc --help");
     Path rules = Files.writeString(dir.resolve("rules.yaml"), "clauses: {}\n");
-    Cli bad = Cli.run("calc", "samples/claims-2025Q1-wuxi.csv", "--rules", rules.toString());
+    // outputs into the test's folder: the samples folder may hold a clerk's earlier outputs
+    Cli bad =
+        Cli.run(
+            "calc",
+            "samples/claims-2025Q1-wuxi.csv",
+            "--rules",
+            rules.toString(),
+            "--out",
+            dir.resolve("payout.xlsx").toString());
     clearOneLiner(bad);
     assertThat(bad.err())
         .contains("政策或本地规则文件有误 / policy or rules file error: ")

@@ -19,11 +19,12 @@ final class SpillFile implements Closeable {
 
   private final FileChannel channel;
   private final ByteBuffer pending = ByteBuffer.allocate(WRITE_BUFFER);
+  private final Path dir;
   private long size;
 
   SpillFile(String prefix) {
+    dir = Path.of(System.getProperty("java.io.tmpdir"));
     try {
-      Path dir = Path.of(System.getProperty("java.io.tmpdir"));
       Path file = Files.createTempFile(dir, prefix, ".spill");
       channel =
           FileChannel.open(
@@ -37,7 +38,7 @@ final class SpillFile implements Closeable {
         // Windows keeps an open file; DELETE_ON_CLOSE removes it on close or at exit
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a temporary spill file", e);
+      throw new SpillException(dir, e);
     }
   }
 
@@ -55,7 +56,7 @@ final class SpillFile implements Closeable {
         off += n;
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the spill file", e);
+      throw new SpillException(dir, e);
     }
     size += length;
     return at;
@@ -66,7 +67,7 @@ final class SpillFile implements Closeable {
     try {
       drain();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the spill file", e);
+      throw new SpillException(dir, e);
     }
   }
 
