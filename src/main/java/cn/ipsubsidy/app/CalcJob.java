@@ -36,8 +36,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One quarter's run, of any size: read the claims into temporary files, compute them against the
  * policies and what the ledger holds for the budget year, write the payout workbook and the audit
- * log to temporary files, post the run in one transaction under the ledger's run lock, then move
- * the outputs into place. A failure anywhere before the commit leaves the ledger and the output
+ * log to temporary files while the run is posted in one transaction under the ledger's run lock
+ * (side by side: each reads the computed lines on its own), commit once both are complete, then
+ * move the outputs into place. A failure anywhere before the commit leaves the ledger and the output
  * folder as they were. Memory does not grow with the number of rows beyond what caps need.
  */
 public final class CalcJob {
@@ -233,30 +234,43 @@ public final class CalcJob {
                     return new Outcome(
                         facts, read, result, workbook, audit, false, null, ledger.url(), run);
                   }
-                  outputs.addAll(prepareOutputs(req, result, facts, sums, workbook, audit));
+                  // The outputs are written on their own threads while the run is posted on this
+                  // one (in the transaction, not yet committed): each reads the lines on its own.
+                  ExecutorService writer = daemonThread("ipsubsidy-outputs");
+                  Future<List<PreparedOutput>> written =
+                      writer.submit(
+                          () -> prepareOutputs(req, result, facts, sums, workbook, audit));
+                  writer.shutdown();
                   PostedRun posted = null;
-                  if (!req.dryRun()) {
-                    progress.phase("过账 posting", -1);
-                    long started = System.nanoTime();
-                    posted =
-                        session.post(
-                            new RunToPost(
-                                runId,
-                                p,
-                                req.claims().getFileName().toString(),
-                                inputSha,
-                                req.operator(),
-                                toolVersion,
-                                now,
-                                policies.documents().stream()
-                                    .map(d -> StoredDocument.of(d.kind(), d.name(), d.text()))
-                                    .toList(),
-                                req.replaceRunId(),
-                                result));
-                    log.info(
-                        "run {}: posted in {} ms",
-                        runId,
-                        (System.nanoTime() - started) / 1_000_000);
+                  try {
+                    if (!req.dryRun()) {
+                      long started = System.nanoTime();
+                      posted =
+                          session.post(
+                              new RunToPost(
+                                  runId,
+                                  p,
+                                  req.claims().getFileName().toString(),
+                                  inputSha,
+                                  req.operator(),
+                                  toolVersion,
+                                  now,
+                                  policies.documents().stream()
+                                      .map(d -> StoredDocument.of(d.kind(), d.name(), d.text()))
+                                      .toList(),
+                                  req.replaceRunId(),
+                                  result));
+                      log.info(
+                          "run {}: posted in {} ms (not yet committed)",
+                          runId,
+                          (System.nanoTime() - started) / 1_000_000);
+                    }
+                  } catch (RuntimeException | Error e) {
+                    discardWhenWritten(written);
+                    throw e;
+                  }
+                  outputs.addAll(await(written));
+                  if (posted != null) {
                     pauseForFaultInjection();
                   }
                   return new Outcome(
@@ -300,13 +314,7 @@ public final class CalcJob {
       throws IOException {
     String runId = facts.runId();
     RunResult forWorkbook = counted(result, "写出 writing", result.lines().size());
-    ExecutorService second =
-        Executors.newSingleThreadExecutor(
-            r -> {
-              Thread t = new Thread(r, "ipsubsidy-audit-log");
-              t.setDaemon(true);
-              return t;
-            });
+    ExecutorService second = daemonThread("ipsubsidy-audit-log");
     long started = System.nanoTime();
     Future<PreparedOutput> csvJob =
         second.submit(
@@ -348,13 +356,13 @@ public final class CalcJob {
     }
   }
 
-  /** The prepared audit log, or what failed writing it. */
-  private static PreparedOutput await(Future<PreparedOutput> job) throws IOException {
+  /** What a writing thread made, or what failed making it. */
+  private static <T> T await(Future<T> job) throws IOException {
     try {
       return job.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IOException("interrupted while writing the audit log", e);
+      throw new IOException("interrupted while writing the outputs", e);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof IOException io) {
@@ -368,6 +376,26 @@ public final class CalcJob {
       }
       throw new IOException(cause);
     }
+  }
+
+  /** Lets the outputs' thread finish (or fail), then throws away what it wrote. */
+  private static void discardWhenWritten(Future<List<PreparedOutput>> written) {
+    try {
+      for (PreparedOutput o : written.get()) {
+        o.discard();
+      }
+    } catch (ExecutionException | InterruptedException | RuntimeException e) {
+      log.debug("outputs discarded", e);
+    }
+  }
+
+  private static ExecutorService daemonThread(String name) {
+    return Executors.newSingleThreadExecutor(
+        r -> {
+          Thread t = new Thread(r, name);
+          t.setDaemon(true);
+          return t;
+        });
   }
 
   /** The result with its lines counted into {@link #progress} as a writer iterates them. */
