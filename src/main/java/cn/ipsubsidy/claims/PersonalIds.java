@@ -12,18 +12,27 @@ import java.util.regex.Pattern;
  * types: 18 characters with an X or x last, full-width digits, blanks or hyphens between the
  * digits; and the old 15-digit numbers. Whether the check digit is right does not matter: a
  * mistyped number is still somebody's. A unified social credit code that is all digits looks the
- * same and is masked too, which costs nothing.
+ * same and is masked too, which costs nothing. A ledger run id is left alone, so that the clerk can
+ * copy it into {@code --replace} or {@code report}.
  */
 public final class PersonalIds {
   private static final String DIGIT = "[0-9\uFF10-\uFF19]";
   private static final String SEP = "[ \u3000\\-]?";
   private static final String NOT_ALNUM = "[0-9A-Za-z\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]";
 
+  /**
+   * A ledger run id, {@code 2025Q1-20260301-143906-4689}: its date, time and a random suffix that
+   * is all digits about one time in seven make 18 digits with hyphens, which is not a person.
+   */
+  private static final String RUN_ID_PREFIX = "[0-9]{4}Q[1-4]-";
+
   /** 17 digits and a digit or X, with at most one separator between characters; or 15 digits. */
   private static final Pattern ID =
       Pattern.compile(
           "(?<!"
               + NOT_ALNUM
+              + ")(?<!"
+              + RUN_ID_PREFIX
               + ")(?:(?:"
               + DIGIT
               + SEP

@@ -43,6 +43,8 @@ class PersonalIdsTest {
         "91320706MA1000001X", // a unified social credit code with letters is not personal
         "ZL202310000001.1", // a patent number
         "2025Q1-20261122T035405-5a5b28", // a run id
+        "2024Q4-20261122-143906-4689", // a run id whose random suffix is all digits
+        "ledger run 2024Q4-20261122-143906-4689: posted", // the same, inside a line
         "13800138000", // 11 digits
         "1234567890123456", // 16 digits
         "12345678901234567", // 17 digits
