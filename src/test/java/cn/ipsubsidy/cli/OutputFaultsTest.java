@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.util.LibraryLoaderUtil;
 
 /**
  * The output side fails: the folder cannot be written, an old output is locked, the disk fills up
@@ -27,6 +28,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OutputFaultsTest {
   @TempDir Path dir;
+
+  /** The ledgers, kept out of {@link #dir} so that its listing shows only the outputs. */
+  @TempDir Path ledgers;
+
+  private String ledger(String name) {
+    return "jdbc:sqlite:" + ledgers.resolve(name + ".db");
+  }
 
   private Path claims(int rows) throws IOException {
     StringBuilder b = new StringBuilder(String.join(",", BadInputs.H7)).append('\n');
@@ -74,7 +82,14 @@ class OutputFaultsTest {
   void anUnwritableOutputFolderIsNamedAndNothingIsWritten() throws IOException {
     Path claims = claims(2);
     Path folder = unwritableFolder();
-    Cli r = Cli.run("calc", claims.toString(), "--out", folder.resolve("payout.xlsx").toString());
+    Cli r =
+        Cli.run(
+            "calc",
+            claims.toString(),
+            "--out",
+            folder.resolve("payout.xlsx").toString(),
+            "--ledger",
+            ledger("unwritable"));
     clearOneLiner(r.exit(), r.err());
     assertThat(r.err()).contains("无法在目录 " + folder).contains("cannot write output files");
     assertThat(listing(dir)).isSubsetOf("claims.csv", "locked");
@@ -88,7 +103,7 @@ class OutputFaultsTest {
     Path claims = claims(2);
     Files.writeString(dir.resolve("claims-payout.xlsx"), "old workbook");
     Files.writeString(dir.resolve("claims-audit.csv"), "old audit");
-    Cli r = Cli.run("calc", claims.toString());
+    Cli r = Cli.run("calc", claims.toString(), "--ledger", ledger("existing"));
     clearOneLiner(r.exit(), r.err());
     assertThat(r.err()).contains("输出文件已存在").contains("--force");
     assertThat(dir.resolve("claims-payout.xlsx")).hasContent("old workbook");
@@ -112,7 +127,8 @@ class OutputFaultsTest {
       Path target = dir.resolve(locked);
       assumeTrue(chattr("+i", target), "chattr +i needs root and a file system that has it");
       try {
-        Cli r = Cli.run("calc", claims.toString(), "--force");
+        // a ledger for each attempt: the first posts before its move fails
+        Cli r = Cli.run("calc", claims.toString(), "--force", "--ledger", ledger(locked));
         clearOneLiner(r.exit(), r.err());
         assertThat(r.err())
             .contains("无法替换 " + target)
@@ -148,16 +164,20 @@ class OutputFaultsTest {
   @EnabledOnOs({OS.LINUX, OS.MAC})
   void aFullDiskWhileWritingLeavesNothingBehind() throws Exception {
     Path claims = claims(3_000);
+    // the ledger is made beforehand: its schema alone is more than the child may write
+    String ledger = ledger("full-disk");
+    Path sqliteLibrary = sqliteLibrary();
+    assertThat(Cli.run("ledger", "verify", "--ledger", ledger).exit()).isZero();
     for (boolean force : new boolean[] {false, true}) {
       if (force) {
         Files.writeString(dir.resolve("claims-payout.xlsx"), "old workbook");
         Files.writeString(dir.resolve("claims-audit.csv"), "old audit");
       }
-      List<String> args = new ArrayList<>(List.of("calc", claims.toString()));
+      List<String> args = new ArrayList<>(List.of("calc", claims.toString(), "--ledger", ledger));
       if (force) {
         args.add("--force");
       }
-      Child r = ipsubsidyWithFileSizeLimit(64, args.toArray(new String[0]));
+      Child r = ipsubsidyWithFileSizeLimit(64, sqliteLibrary, args.toArray(new String[0]));
       clearOneLiner(r.exit(), r.err());
       assertThat(r.err())
           .contains("写出 " + dir.resolve("claims-payout.xlsx") + " 失败")
@@ -176,8 +196,25 @@ class OutputFaultsTest {
 
   record Child(int exit, String out, String err) {}
 
+  /**
+   * SQLite's native library, copied out of its jar here: the child could not write its own copy
+   * (SQLite unpacks it to the temporary folder on every start).
+   */
+  private Path sqliteLibrary() throws IOException {
+    Path folder = Files.createDirectories(ledgers.resolve("native"));
+    String name = LibraryLoaderUtil.getNativeLibName();
+    try (var in =
+        OutputFaultsTest.class.getResourceAsStream(
+            LibraryLoaderUtil.getNativeLibResourcePath() + "/" + name)) {
+      assumeTrue(in != null, "no SQLite native library for this platform in the jar");
+      Files.copy(in, folder.resolve(name));
+    }
+    return folder.resolve(name);
+  }
+
   /** Runs the real main() in a new JVM whose files may not grow beyond {@code kilobytes}. */
-  private Child ipsubsidyWithFileSizeLimit(int kilobytes, String... args) throws Exception {
+  private Child ipsubsidyWithFileSizeLimit(int kilobytes, Path sqliteLibrary, String... args)
+      throws Exception {
     Path home = Files.createDirectories(dir.resolve("home"));
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> cmd = new ArrayList<>();
@@ -193,6 +230,8 @@ class OutputFaultsTest {
             "-Dstdout.encoding=UTF-8",
             "-Dstderr.encoding=UTF-8",
             "-Dipsubsidy.home=" + home,
+            "-Dorg.sqlite.lib.path=" + sqliteLibrary.getParent(),
+            "-Dorg.sqlite.lib.name=" + sqliteLibrary.getFileName(),
             "-cp",
             System.getProperty("java.class.path"),
             IpSubsidy.class.getName()));

