@@ -2,6 +2,7 @@ package cn.ipsubsidy.app;
 
 import cn.ipsubsidy.claims.ClaimsFiles;
 import cn.ipsubsidy.claims.ReadResult;
+import cn.ipsubsidy.domain.Bilingual;
 import cn.ipsubsidy.domain.ClaimRow;
 import cn.ipsubsidy.domain.Period;
 import cn.ipsubsidy.engine.PriorPayouts;
@@ -71,9 +72,13 @@ public final class CalcJob {
       String replaceRunId,
       Duration lockWait) {}
 
-  /** What the run did; {@code written} is false when --strict stopped it. */
+  /**
+   * What the run did; {@code written} is false when --strict stopped it. {@code periodSource} says
+   * how the period was chosen, in both languages ({@link RunFacts#periodSource()} joins them).
+   */
   public record Outcome(
       RunFacts facts,
+      Bilingual periodSource,
       ReadResult read,
       RunResult result,
       Path workbook,
@@ -110,24 +115,26 @@ public final class CalcJob {
     ReadResult read = ClaimsFiles.read(req.claims(), req.sheet(), rows::add);
     String inputSha = Hashing.sha256(req.claims());
     Instant now = Instant.now();
-    Period period = req.period();
-    String periodSource = "--period";
-    if (period == null) {
-      LocalDate latest =
-          rows.stream()
-              .map(r -> r.claim() == null ? null : r.claim().eventDate())
-              .filter(Objects::nonNull)
-              .max(LocalDate::compareTo)
-              .orElse(null);
-      period = Period.of(latest != null ? latest : LocalDate.now());
-      periodSource = latest != null ? "最晚事项日期 latest event date " + latest : "今天 today";
-    }
+    LocalDate latest =
+        rows.stream()
+            .map(r -> r.claim() == null ? null : r.claim().eventDate())
+            .filter(Objects::nonNull)
+            .max(LocalDate::compareTo)
+            .orElse(null);
+    Period period =
+        req.period() != null ? req.period() : Period.of(latest != null ? latest : LocalDate.now());
+    Bilingual periodSource =
+        req.period() != null
+            ? Bilingual.of("--period", "--period")
+            : latest != null
+                ? Bilingual.of("最晚事项日期 " + latest, "latest event date " + latest)
+                : Bilingual.of("今天", "today");
     String runId = Ledger.newRunId(period, now);
     RunFacts facts =
         new RunFacts(
             runId,
             period,
-            periodSource,
+            req.period() != null ? "--period" : periodSource.zh() + " " + periodSource.en(),
             policies.registry().documents(),
             req.claims().getFileName().toString(),
             inputSha,
@@ -167,7 +174,15 @@ public final class CalcJob {
                       runId,
                       result.badDataCount());
                   return new Outcome(
-                      facts, read, result, workbook, audit, false, null, ledger.url());
+                      facts,
+                      periodSource,
+                      read,
+                      result,
+                      workbook,
+                      audit,
+                      false,
+                      null,
+                      ledger.url());
                 }
                 outputs.add(
                     OutputFiles.prepare(
@@ -197,7 +212,7 @@ public final class CalcJob {
                   pauseForFaultInjection();
                 }
                 return new Outcome(
-                    facts, read, result, workbook, audit, true, posted, ledger.url());
+                    facts, periodSource, read, result, workbook, audit, true, posted, ledger.url());
               });
       // Posted (or a dry run): only now do the outputs appear under their names.
       OutputFiles.commitAll(outputs);

@@ -23,8 +23,8 @@ import org.sqlite.util.LibraryLoaderUtil;
 
 /**
  * The output side fails: the folder cannot be written, an old output is locked, the disk fills up
- * while the workbook is written. Each time: exit 2, one bilingual line that names the file and says
- * nothing was written, no file left behind, every existing output exactly as it was.
+ * while the workbook is written. Each time: exit 2, one line in the chosen language that names the
+ * file and says nothing was written, no file left behind, every existing output exactly as it was.
  */
 class OutputFaultsTest {
   @TempDir Path dir;
@@ -57,7 +57,7 @@ class OutputFaultsTest {
   private static void clearOneLiner(int exit, String err) {
     assertThat(exit).as(err).isEqualTo(2);
     assertThat(err.strip().lines()).as(err).hasSize(1);
-    assertThat(err).doesNotContain("\tat ").doesNotContain("Exception").contains(" / ");
+    assertThat(err).doesNotContain("\tat ").doesNotContain("Exception").doesNotContain(" / ");
   }
 
   /** A folder this process cannot create files in, even as root (then a read-only /proc). */
@@ -82,16 +82,20 @@ class OutputFaultsTest {
   void anUnwritableOutputFolderIsNamedAndNothingIsWritten() throws IOException {
     Path claims = claims(2);
     Path folder = unwritableFolder();
-    Cli r =
-        Cli.run(
-            "calc",
-            claims.toString(),
-            "--out",
-            folder.resolve("payout.xlsx").toString(),
-            "--ledger",
-            ledger("unwritable"));
+    String[] args = {
+      "calc",
+      claims.toString(),
+      "--out",
+      folder.resolve("payout.xlsx").toString(),
+      "--ledger",
+      ledger("unwritable")
+    };
+    Cli r = Cli.run(args);
     clearOneLiner(r.exit(), r.err());
-    assertThat(r.err()).contains("无法在目录 " + folder).contains("cannot write output files");
+    assertThat(r.err()).contains("无法在目录 " + folder + " 中写入输出文件");
+    Cli en = Cli.en(args);
+    clearOneLiner(en.exit(), en.err());
+    assertThat(en.err()).contains("cannot write output files in directory " + folder);
     assertThat(listing(dir)).isSubsetOf("claims.csv", "locked");
     if (!folder.startsWith("/proc")) {
       assertThat(listing(folder)).isEmpty();
@@ -106,6 +110,9 @@ class OutputFaultsTest {
     Cli r = Cli.run("calc", claims.toString(), "--ledger", ledger("existing"));
     clearOneLiner(r.exit(), r.err());
     assertThat(r.err()).contains("输出文件已存在").contains("--force");
+    Cli en = Cli.en("calc", claims.toString(), "--ledger", ledger("existing"));
+    clearOneLiner(en.exit(), en.err());
+    assertThat(en.err()).contains("output file exists").contains("--force");
     assertThat(dir.resolve("claims-payout.xlsx")).hasContent("old workbook");
     assertThat(dir.resolve("claims-audit.csv")).hasContent("old audit");
     assertThat(listing(dir))
@@ -127,13 +134,23 @@ class OutputFaultsTest {
       Path target = dir.resolve(locked);
       assumeTrue(chattr("+i", target), "chattr +i needs root and a file system that has it");
       try {
-        // a ledger for each attempt: the first posts before its move fails
-        Cli r = Cli.run("calc", claims.toString(), "--force", "--ledger", ledger(locked));
+        // a ledger for each attempt: the first posts before its move fails; one in each language
+        String lang = locked.endsWith(".csv") ? "zh" : "en";
+        Cli r =
+            Cli.run(
+                "calc", claims.toString(), "--force", "--ledger", ledger(locked), "--lang", lang);
         clearOneLiner(r.exit(), r.err());
-        assertThat(r.err())
-            .contains("无法替换 " + target)
-            .contains("open in Excel?")
-            .contains("the previous files were restored and nothing was written");
+        if (lang.equals("zh")) {
+          assertThat(r.err())
+              .contains("无法替换 " + target)
+              .contains("如正在 Excel 中打开")
+              .contains("已恢复原有文件，未写出任何文件");
+        } else {
+          assertThat(r.err())
+              .contains("cannot replace " + target)
+              .contains("open in Excel?")
+              .contains("the previous files were restored and nothing was written");
+        }
       } finally {
         chattr("-i", target);
       }
@@ -173,16 +190,25 @@ class OutputFaultsTest {
         Files.writeString(dir.resolve("claims-payout.xlsx"), "old workbook");
         Files.writeString(dir.resolve("claims-audit.csv"), "old audit");
       }
-      List<String> args = new ArrayList<>(List.of("calc", claims.toString(), "--ledger", ledger));
+      // in Chinese, then over existing outputs in English
+      List<String> args =
+          new ArrayList<>(
+              List.of(
+                  "calc", claims.toString(), "--ledger", ledger, "--lang", force ? "en" : "zh"));
       if (force) {
         args.add("--force");
       }
       Child r = ipsubsidyWithFileSizeLimit(64, sqliteLibrary, args.toArray(new String[0]));
       clearOneLiner(r.exit(), r.err());
-      assertThat(r.err())
-          .contains("写出 " + dir.resolve("claims-payout.xlsx") + " 失败")
-          .contains("未写出任何文件，原有文件未改动")
-          .contains("nothing was written and existing files are unchanged");
+      if (force) {
+        assertThat(r.err())
+            .contains("writing " + dir.resolve("claims-payout.xlsx") + " failed")
+            .contains("nothing was written and existing files are unchanged");
+      } else {
+        assertThat(r.err())
+            .contains("写出 " + dir.resolve("claims-payout.xlsx") + " 失败")
+            .contains("未写出任何文件，原有文件未改动");
+      }
       if (force) {
         assertThat(dir.resolve("claims-payout.xlsx")).hasContent("old workbook");
         assertThat(dir.resolve("claims-audit.csv")).hasContent("old audit");
