@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help;
@@ -104,6 +105,8 @@ public final class IpSubsidy implements Runnable {
   static CommandLine commandLine(Messages messages, Help.Ansi ansi) {
     IpSubsidy root = new IpSubsidy(messages, new Styles(ansi));
     CommandLine cmd = new CommandLine(root);
+    // ipsubsidy generate-completion: the bash script that zsh runs too (with bashcompinit)
+    cmd.addSubcommand(new AutoComplete.GenerateCompletion());
     cmd.setResourceBundle(messages.bundle());
     cmd.setColorScheme(Help.defaultColorScheme(ansi));
     cmd.registerConverter(Lang.class, Converters.parsing(Lang::parse, messages, "lang.invalid"));
