@@ -109,10 +109,19 @@ public final class IpSubsidy implements Runnable {
     cmd.addSubcommand(new AutoComplete.GenerateCompletion());
     cmd.setResourceBundle(messages.bundle());
     cmd.setColorScheme(Help.defaultColorScheme(ansi));
+    // every command's --version, and the man pages' source line, say the tool's version
+    for (CommandLine sub : cmd.getSubcommands().values()) {
+      versions(sub.getCommandSpec());
+    }
     cmd.registerConverter(Lang.class, Converters.parsing(Lang::parse, messages, "lang.invalid"));
     cmd.registerConverter(
         Period.class, Converters.parsing(Period::parse, messages, "period.invalid"));
     return cmd;
+  }
+
+  private static void versions(CommandLine.Model.CommandSpec spec) {
+    spec.versionProvider(new VersionProvider()); // generate-completion's would say picocli's
+    spec.subcommands().values().forEach(sub -> versions(sub.getCommandSpec()));
   }
 
   /** Runs the command line with the process's standard streams. */
