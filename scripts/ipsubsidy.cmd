@@ -6,7 +6,7 @@ set "JAR=%HERE%\target\ipsubsidy-all.jar"
 if not exist "%JAR%" (
   echo ipsubsidy: 首次使用，正在构建 / building the tool ^(first use^)... 1>&2
   pushd "%HERE%"
-  call mvnw.cmd -B -q -DskipTests package 1>&2
+  call mvnw.cmd -B -q -DskipTests -Dman.skip -Dassembly.skipAssembly package 1>&2
   if errorlevel 1 (
     popd
     echo ipsubsidy: 构建失败 / build failed 1>&2

@@ -1,6 +1,7 @@
 package cn.ipsubsidy.app;
 
 import cn.ipsubsidy.claims.ReadResult;
+import cn.ipsubsidy.domain.Bilingual;
 import cn.ipsubsidy.domain.Period;
 import cn.ipsubsidy.engine.PriorPayouts;
 import cn.ipsubsidy.engine.RunResult;
@@ -38,8 +39,8 @@ import org.slf4j.LoggerFactory;
  * policies and what the ledger holds for the budget year, write the payout workbook and the audit
  * log to temporary files while the run is posted in one transaction under the ledger's run lock
  * (side by side: each reads the computed lines on its own), commit once both are complete, then
- * move the outputs into place. A failure anywhere before the commit leaves the ledger and the output
- * folder as they were. Memory does not grow with the number of rows beyond what caps need.
+ * move the outputs into place. A failure anywhere before the commit leaves the ledger and the
+ * output folder as they were. Memory does not grow with the number of rows beyond what caps need.
  */
 public final class CalcJob {
   private static final Logger log = LoggerFactory.getLogger(CalcJob.class);
@@ -112,12 +113,13 @@ public final class CalcJob {
   }
 
   /**
-   * What the run did; {@code written} is false when --strict stopped it. The result's lines are
-   * read from temporary files until {@link #close()}, which deletes them: use it in a
-   * try-with-resources.
+   * What the run did; {@code written} is false when --strict stopped it. {@code periodSource} says
+   * how the period was chosen, in both languages. The result's lines are read from temporary files
+   * until {@link #close()}, which deletes them: use it in a try-with-resources.
    */
   public record Outcome(
       RunFacts facts,
+      Bilingual periodSource,
       ReadResult read,
       RunResult result,
       Path workbook,
@@ -181,19 +183,23 @@ public final class CalcJob {
     try {
       String inputSha = Hashing.sha256(req.claims());
       Instant now = Instant.now();
-      Period period = req.period();
-      String periodSource = "--period";
-      if (period == null) {
-        LocalDate latest = run.latestEventDate();
-        period = Period.of(latest != null ? latest : LocalDate.now());
-        periodSource = latest != null ? "最晚事项日期 latest event date " + latest : "今天 today";
-      }
+      LocalDate latest = run.latestEventDate();
+      Period period =
+          req.period() != null
+              ? req.period()
+              : Period.of(latest != null ? latest : LocalDate.now());
+      Bilingual periodSource =
+          req.period() != null
+              ? Bilingual.of("--period", "--period")
+              : latest != null
+                  ? Bilingual.of("最晚事项日期 " + latest, "latest event date " + latest)
+                  : Bilingual.of("今天", "today");
       String runId = Ledger.newRunId(period, now);
       RunFacts facts =
           new RunFacts(
               runId,
               period,
-              periodSource,
+              req.period() != null ? "--period" : periodSource.zh() + " " + periodSource.en(),
               policies.registry().documents(),
               req.claims().getFileName().toString(),
               inputSha,
@@ -232,7 +238,16 @@ public final class CalcJob {
                         runId,
                         result.badDataCount());
                     return new Outcome(
-                        facts, read, result, workbook, audit, false, null, ledger.url(), run);
+                        facts,
+                        periodSource,
+                        read,
+                        result,
+                        workbook,
+                        audit,
+                        false,
+                        null,
+                        ledger.url(),
+                        run);
                   }
                   // The outputs are written on their own threads while the run is posted on this
                   // one (in the transaction, not yet committed): each reads the lines on its own.
@@ -274,7 +289,16 @@ public final class CalcJob {
                     pauseForFaultInjection();
                   }
                   return new Outcome(
-                      facts, read, result, workbook, audit, true, posted, ledger.url(), run);
+                      facts,
+                      periodSource,
+                      read,
+                      result,
+                      workbook,
+                      audit,
+                      true,
+                      posted,
+                      ledger.url(),
+                      run);
                 });
         // Posted (or a dry run): only now do the outputs appear under their names.
         OutputFiles.commitAll(outputs);

@@ -10,42 +10,25 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(
-    name = "calc",
-    mixinStandardHelpOptions = true,
-    sortOptions = false,
-    description = {
-      "计算一个季度的申报，写出核发明细表（xlsx）和审计日志（csv）。",
-      "Computes a quarter's claims; writes the payout workbook and the audit log."
-    })
+@Command(name = "calc", mixinStandardHelpOptions = true, sortOptions = false)
 final class CalcCommand implements Callable<Integer> {
   @Mixin ClaimsInput input;
 
-  @Option(
-      names = "--period",
-      paramLabel = "YYYYQn",
-      converter = Converters.PeriodConverter.class,
-      description = "期间，如 2025Q1；默认为最晚事项日期所在季度 / default: quarter of the latest event date")
+  @Option(names = "--period", paramLabel = "YYYYQn")
   Period period;
 
   @Option(
       names = {"-o", "--out"},
-      paramLabel = "FILE",
-      description = "核发明细表路径；默认为输入文件旁的 <名称>-payout.xlsx / payout workbook path")
+      paramLabel = "FILE")
   Path out;
 
-  @Option(
-      names = "--strict",
-      description = "有任何数据错误行则整批不输出 / any bad row fails the run, nothing written")
+  @Option(names = "--strict")
   boolean strict;
 
-  @Option(names = "--force", description = "覆盖已有输出文件 / overwrite existing output files")
+  @Option(names = "--force")
   boolean force;
 
-  @Option(
-      names = "--operator",
-      paramLabel = "NAME",
-      description = "操作员，记入汇总表；默认为系统用户 / operator recorded in the run facts")
+  @Option(names = "--operator", paramLabel = "NAME")
   String operator;
 
   /** Where the computation steps go: {@code workbook} (审计 and the audit log) or {@code csv}. */
@@ -54,24 +37,13 @@ final class CalcCommand implements Callable<Integer> {
     csv
   }
 
-  @Option(
-      names = "--audit",
-      paramLabel = "workbook|csv",
-      description =
-          "计算步骤写入哪里：workbook（审计表和审计日志，默认）或 csv（只写审计日志，适用于很大的批次）"
-              + " / where the steps go: workbook (审计 sheet and audit log, default) or csv (audit"
-              + " log only, for very large runs)")
+  @Option(names = "--audit", paramLabel = "workbook|csv")
   AuditTarget audit = AuditTarget.workbook;
 
-  @Option(
-      names = "--dry-run",
-      description = "按台账计算并写出明细表，但不过账 / compute against the ledger and write, post nothing")
+  @Option(names = "--dry-run")
   boolean dryRun;
 
-  @Option(
-      names = "--replace",
-      paramLabel = "RUN",
-      description = "更正已过账的同期运行：冲销该运行并过账本次 / post reversals of RUN and this run in one go")
+  @Option(names = "--replace", paramLabel = "RUN")
   String replace;
 
   @Mixin LedgerOptions ledger;
@@ -105,32 +77,31 @@ final class CalcCommand implements Callable<Integer> {
   }
 
   private int report(PrintWriter out, CalcJob.Outcome o) {
-    out.printf(
-        "ipsubsidy calc %s — 工作表 sheet %s, 表头第 %d 行 header row %d%n",
-        input.claims.getFileName(), o.read().sheet(), o.read().headerRow(), o.read().headerRow());
-    out.printf(
-        "运行 run %s · 期间 period %s (%s)%n",
-        o.facts().runId(), o.facts().period(), o.facts().periodSource());
-    RunPrinter.counts(out, o.result());
-    RunPrinter.badRows(out, o.result());
+    Messages m = Messages.of(spec);
+    out.println(
+        m.get("calc.read", input.claims.getFileName(), o.read().sheet(), o.read().headerRow()));
+    out.println(m.get("calc.run", o.facts().runId(), o.facts().period(), m.pick(o.periodSource())));
+    RunPrinter.counts(out, o.result(), m, Styles.of(spec));
+    RunPrinter.badRows(out, o.result(), m);
     if (!o.written()) {
-      out.println("--strict：存在数据错误行，未写出任何文件 / bad rows under --strict: nothing written");
+      out.println(m.get("calc.strict"));
       return ExitCode.BAD_ROWS;
     }
     if (o.posted() != null) {
-      out.printf(
-          "已过账 posted to %s: %d 笔 entries%s, 链头 head %s%n",
-          o.ledger(),
-          o.posted().payouts(),
-          o.posted().reversals() > 0
-              ? "，冲销 " + o.posted().reversals() + " 笔 reversals of " + replace
-              : "",
-          o.posted().headHash().substring(0, 16));
+      out.println(
+          m.get(
+              "calc.posted",
+              o.ledger(),
+              o.posted().payouts(),
+              o.posted().reversals() > 0
+                  ? m.get("calc.posted.reversals", replace, o.posted().reversals())
+                  : "",
+              o.posted().headHash().substring(0, 16)));
     } else {
-      out.println("试算，未过账 dry run: nothing posted to " + o.ledger());
+      out.println(m.get("calc.dryRun", o.ledger()));
     }
-    out.println("核发明细表 payout workbook: " + o.workbook());
-    out.println("审计日志 audit log: " + o.audit());
+    out.println(m.get("calc.workbook", o.workbook()));
+    out.println(m.get("calc.audit", o.audit()));
     return o.result().badDataCount() > 0 ? ExitCode.BAD_ROWS : ExitCode.OK;
   }
 }

@@ -7,19 +7,13 @@ import picocli.CommandLine.Parameters;
 
 /** The claims file and how to read it: shared by calc and validate so both read alike. */
 final class ClaimsInput {
-  @Parameters(
-      index = "0",
-      paramLabel = "CLAIMS",
-      description = "申报汇总表 claims file (.xlsx, .xls, .csv)")
+  @Parameters(index = "0", paramLabel = "CLAIMS", descriptionKey = "claims")
   Path claims;
 
-  @Option(
-      names = "--policy",
-      paramLabel = "ID",
-      description = "只写条款代码（如 2a）时所属的政策 / policy of bare clause codes, e.g. lyg-2021")
+  @Option(names = "--policy", paramLabel = "ID")
   String policy;
 
-  @Option(names = "--sheet", paramLabel = "NAME", description = "读取的工作表 / sheet to read")
+  @Option(names = "--sheet", paramLabel = "NAME")
   String sheet;
 
   @Mixin RulesOption rules;

@@ -13,19 +13,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(
-    name = "clauses",
-    mixinStandardHelpOptions = true,
-    description = {
-      "列出政策条款：代码、名称、计算方式、金额、上限、依据。",
-      "Lists each clause: code, name, kind, amounts, caps, citation."
-    })
+@Command(name = "clauses", mixinStandardHelpOptions = true)
 final class ClausesCommand implements Callable<Integer> {
-  @Parameters(
-      index = "0",
-      arity = "0..1",
-      paramLabel = "POLICY",
-      description = "政策，如 lyg-2021；默认全部 / default: all")
+  @Parameters(index = "0", arity = "0..1", paramLabel = "POLICY", descriptionKey = "policy-id")
   String policy;
 
   @Mixin RulesOption rules;
@@ -35,29 +25,31 @@ final class ClausesCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    Messages m = Messages.of(spec);
     PolicySetup setup = PolicySetup.load(rules.file);
     List<PolicyDocument> docs = PolicyChoice.documents(setup.registry(), policy);
     for (PolicyDocument d : docs) {
       out.printf("%s %s《%s》%n", d.id(), d.number(), d.title());
       if (d.clauses().isEmpty()) {
-        out.println("  （本文件无计算金额的条款 no clause computes an amount）");
+        out.println("  " + m.get("clauses.none"));
       }
       for (Clause c : d.clauses()) {
         out.printf("  %-14s %s%n", c.code(), c.name());
-        out.printf(
-            "      方式 kind: %s · 金额 amount: %s%n",
-            c.calculation().kind(), ClauseText.amount(c.calculation()));
+        out.println(
+            "      "
+                + m.get(
+                    "clauses.kind", c.calculation().kind(), ClauseText.amount(c.calculation())));
         String caps = ClauseText.caps(c);
         if (!caps.isEmpty()) {
-          out.printf("      上限 caps: %s%n", caps);
+          out.println("      " + m.get("clauses.caps", caps));
         }
         String el = ClauseText.eligibility(c);
         if (!el.isEmpty()) {
-          out.printf("      条件 eligibility: %s%n", el);
+          out.println("      " + m.get("clauses.eligibility", el));
         }
-        out.printf("      依据 citation: %s%n", d.cite(c));
+        out.println("      " + m.get("clauses.citation", d.cite(c)));
         for (LocalOverride o : c.overrides()) {
-          out.printf("      本地规则 local rule: %s = %s (%s)%n", o.field(), o.value(), o.source());
+          out.println("      " + m.get("clauses.localRule", o.field(), o.value(), o.source()));
         }
       }
     }

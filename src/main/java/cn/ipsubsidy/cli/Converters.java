@@ -1,20 +1,23 @@
 package cn.ipsubsidy.cli;
 
-import cn.ipsubsidy.domain.Period;
+import java.util.Optional;
+import java.util.function.Function;
 import picocli.CommandLine;
 
-/** Option value converters with bilingual messages. */
+/** Option value converters whose complaints come in the chosen language. */
 final class Converters {
   private Converters() {}
 
-  static final class PeriodConverter implements CommandLine.ITypeConverter<Period> {
-    @Override
-    public Period convert(String value) {
-      return Period.parse(value)
-          .orElseThrow(
-              () ->
-                  new CommandLine.TypeConversionException(
-                      "期间应写作 2025Q1 / period must look like 2025Q1: '" + value + "'"));
-    }
+  /**
+   * A converter for every option of a type that {@code parse} reads, e.g. {@code --period 2025Q1}
+   * or {@code --lang zh}; a value it cannot read is refused with the message {@code key} of the
+   * bundles.
+   */
+  static <T> CommandLine.ITypeConverter<T> parsing(
+      Function<String, Optional<T>> parse, Messages messages, String key) {
+    return value ->
+        parse
+            .apply(value)
+            .orElseThrow(() -> new CommandLine.TypeConversionException(messages.get(key, value)));
   }
 }

@@ -6,6 +6,7 @@ import cn.ipsubsidy.app.UsageException;
 import cn.ipsubsidy.app.spill.SpillException;
 import cn.ipsubsidy.claims.ClaimsFileException;
 import cn.ipsubsidy.domain.Bilingual;
+import cn.ipsubsidy.domain.Period;
 import cn.ipsubsidy.ledger.LedgerException;
 import cn.ipsubsidy.policy.PolicyException;
 import cn.ipsubsidy.report.OutputDirectoryException;
@@ -17,16 +18,21 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help;
 import picocli.CommandLine.Option;
 
 /**
  * {@code ipsubsidy}: the finance office's IP subsidy calculator. Thin: parses options, calls the
  * job, maps errors to the contract's exit codes. No stack trace reaches the clerk's terminal; it
- * goes to the log file (and to the terminal with --verbose).
+ * goes to the log file (and to the terminal with --verbose). Every text it shows, usage help
+ * included, comes from {@link Messages} in the language {@link Lang} chose.
  */
 @Command(
     name = "ipsubsidy",
@@ -34,21 +40,6 @@ import picocli.CommandLine.Option;
     versionProvider = VersionProvider.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
-    header = "知识产权资助批量计算 / IP subsidy batch calculator",
-    description = {
-      "读取申报汇总表，按政策条款计算资助金额，输出核发明细表与审计日志。",
-      "Reads the claims spreadsheet, computes each clause, writes the payout workbook and audit log."
-    },
-    footer = {
-      "",
-      "退出码 Exit codes:",
-      "  0  完成，全部行有效 / done, every row valid",
-      "  1  有数据错误的行 / some rows rejected for bad data",
-      "  2  用法错误或无法读取输入 / usage error or unreadable input",
-      "  3  对账发现差异 / reconcile found differences",
-      "  4  台账锁定或校验失败 / ledger locked or failed its check",
-      "日志 Log: ${sys:ipsubsidy.logfile}"
-    },
     subcommands = {
       CalcCommand.class,
       ValidateCommand.class,
@@ -66,11 +57,37 @@ public final class IpSubsidy implements Runnable {
 
   @Option(
       names = {"-v", "--verbose"},
-      scope = CommandLine.ScopeType.INHERIT,
-      description = "在终端显示详细信息和错误堆栈 / show details and stack traces on the terminal")
+      scope = CommandLine.ScopeType.INHERIT)
   boolean verbose;
 
+  /**
+   * Declared for parsing, help and completion; the language is chosen from the arguments before
+   * they are parsed ({@link Lang#choose}), so this field only ever agrees with it.
+   */
+  @Option(
+      names = Lang.OPTION,
+      paramLabel = "zh|en",
+      completionCandidates = Lang.Codes.class,
+      scope = CommandLine.ScopeType.INHERIT)
+  Lang lang;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  private final Messages messages;
+  private final Styles styles;
+
+  private IpSubsidy(Messages messages, Styles styles) {
+    this.messages = messages;
+    this.styles = styles;
+  }
+
+  Messages messages() {
+    return messages;
+  }
+
+  Styles styles() {
+    return styles;
+  }
 
   @Override
   public void run() {
@@ -81,19 +98,58 @@ public final class IpSubsidy implements Runnable {
     System.exit(execute(args));
   }
 
+  /**
+   * The whole command line in {@code messages}' language, colours as {@code ansi} allows: what
+   * runs, and what the man pages and the completion script are made from.
+   */
+  static CommandLine commandLine(Messages messages, Help.Ansi ansi) {
+    IpSubsidy root = new IpSubsidy(messages, new Styles(ansi));
+    CommandLine cmd = new CommandLine(root);
+    // ipsubsidy generate-completion: the bash script that zsh runs too (with bashcompinit)
+    cmd.addSubcommand(new AutoComplete.GenerateCompletion());
+    cmd.setResourceBundle(messages.bundle());
+    cmd.setColorScheme(Help.defaultColorScheme(ansi));
+    // every command's --version, and the man pages' source line, say the tool's version
+    for (CommandLine sub : cmd.getSubcommands().values()) {
+      versions(sub.getCommandSpec());
+    }
+    cmd.registerConverter(Lang.class, Converters.parsing(Lang::parse, messages, "lang.invalid"));
+    cmd.registerConverter(
+        Period.class, Converters.parsing(Period::parse, messages, "period.invalid"));
+    return cmd;
+  }
+
+  private static void versions(CommandLine.Model.CommandSpec spec) {
+    spec.versionProvider(new VersionProvider()); // generate-completion's would say picocli's
+    spec.subcommands().values().forEach(sub -> versions(sub.getCommandSpec()));
+  }
+
   /** Runs the command line with the process's standard streams. */
   public static int execute(String... args) {
     return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
   }
 
-  /** Runs the command line with the given streams (tests capture them). */
+  /**
+   * Runs the command line with the given streams (tests capture them), in the language {@link
+   * Lang#choose} finds, coloured only where picocli finds a terminal.
+   */
   public static int execute(PrintWriter terminalOut, PrintWriter terminalErr, String... args) {
+    Lang lang = Lang.choose(args, System.getenv(Lang.ENV), Locale.getDefault());
+    return execute(terminalOut, terminalErr, Messages.of(lang), Help.Ansi.AUTO, args);
+  }
+
+  static int execute(
+      PrintWriter terminalOut,
+      PrintWriter terminalErr,
+      Messages messages,
+      Help.Ansi ansi,
+      String... args) {
     System.setProperty("ipsubsidy.logfile", logFile().toString());
     // Resident ID numbers are masked in everything the terminal shows, stack traces included.
     PrintWriter out = new PrintWriter(new MaskingWriter(terminalOut), true);
     PrintWriter err = new PrintWriter(new MaskingWriter(terminalErr), true);
-    IpSubsidy root = new IpSubsidy();
-    CommandLine cmd = new CommandLine(root);
+    CommandLine cmd = commandLine(messages, ansi);
+    IpSubsidy root = cmd.getCommand();
     cmd.setOut(out);
     cmd.setErr(err);
     cmd.setParameterExceptionHandler(
@@ -101,30 +157,54 @@ public final class IpSubsidy implements Runnable {
           CommandLine c = ex.getCommandLine();
           String help = c.getCommandSpec().qualifiedName() + " --help";
           c.getErr()
-              .println(
-                  "ipsubsidy: 命令行有误 / invalid command line: "
-                      + ex.getMessage()
-                      + "（用法见 see: "
-                      + help
-                      + "）");
+              .println("ipsubsidy: " + messages.get("error.usage", usageError(ex, messages), help));
           LoggerFactory.getLogger(IpSubsidy.class).info("usage error: {}", ex.getMessage());
           return ExitCode.USAGE;
         });
-    cmd.setExecutionExceptionHandler((ex, c, parsed) -> report(ex, c.getErr(), root.verbose));
+    cmd.setExecutionExceptionHandler(
+        (ex, c, parsed) -> report(ex, c.getErr(), root.verbose, messages));
     try {
       return cmd.execute(args);
     } catch (RuntimeException | Error e) {
       // picocli hands only Exceptions to the handler above; an Error (a missing optional class,
       // a stack overflow, memory) would reach the clerk as the JVM's stack trace and exit 1
-      return report(e, err, root.verbose);
+      return report(e, err, root.verbose, messages);
     } finally {
       out.flush();
       err.flush();
     }
   }
 
-  /** One clear line for the clerk; the stack trace goes to the log. */
-  static int report(Throwable ex, PrintWriter err, boolean verbose) {
+  /**
+   * What was wrong with the command line. picocli words its complaints in English; the two a clerk
+   * meets most, and a value our converters refused, are said in the chosen language.
+   */
+  static String usageError(CommandLine.ParameterException ex, Messages messages) {
+    if (messages.lang() == Lang.EN) {
+      return ex.getMessage();
+    }
+    if (ex instanceof CommandLine.MissingParameterException m) {
+      return messages.get(
+          "error.usage.missing",
+          m.getMissing().stream().map(IpSubsidy::argName).collect(Collectors.joining(", ")));
+    }
+    if (ex instanceof CommandLine.UnmatchedArgumentException u) {
+      return messages.get("error.usage.unmatched", String.join(" ", u.getUnmatched()));
+    }
+    if (ex.getCause() instanceof CommandLine.TypeConversionException t && ex.getArgSpec() != null) {
+      return messages.get("error.usage.value", argName(ex.getArgSpec()), t.getMessage());
+    }
+    return ex.getMessage();
+  }
+
+  private static String argName(CommandLine.Model.ArgSpec arg) {
+    return arg instanceof CommandLine.Model.OptionSpec o
+        ? "'" + o.longestName() + "'"
+        : "'" + arg.paramLabel() + "'";
+  }
+
+  /** One clear line for the clerk, in the chosen language; the stack trace goes to the log. */
+  static int report(Throwable ex, PrintWriter err, boolean verbose, Messages messages) {
     Bilingual msg;
     int code = ExitCode.USAGE;
     if (ex instanceof LedgerException l) {
@@ -141,45 +221,51 @@ public final class IpSubsidy implements Runnable {
     } else if (ex instanceof UsageException u) {
       msg = u.bilingual();
     } else if (ex instanceof PolicyException p) {
-      // the message names the file and line, in Chinese and English already
-      msg = Bilingual.of("政策或本地规则文件有误 / policy or rules file error: " + p.getMessage(), "");
+      // names the file and line
+      msg =
+          both(
+              messages,
+              "error.policy",
+              p.where() + ": " + p.reason().zh(),
+              p.where() + ": " + p.reason().en());
     } else if (ex instanceof OutputExistsException o) {
       msg = o.bilingual();
     } else if (ex instanceof OutputWriteException w) {
       msg = w.bilingual();
     } else if (ex instanceof OutputDirectoryException d) {
-      msg = Bilingual.of(d.getMessage(), "");
+      msg = d.bilingual();
     } else if (ex instanceof SpillException t) {
       msg = t.bilingual();
     } else if (ex instanceof NoSuchFileException n) {
-      msg = Bilingual.of("文件不存在：" + n.getFile(), "file not found: " + n.getFile());
+      msg = both(messages, "error.noSuchFile", n.getFile());
     } else if (ex instanceof AccessDeniedException a) {
-      msg = Bilingual.of("无权访问：" + a.getFile(), "access denied: " + a.getFile());
+      msg = both(messages, "error.accessDenied", a.getFile());
     } else if (ex instanceof IOException || ex instanceof UncheckedIOException) {
-      msg =
-          Bilingual.of("读写文件失败：" + ex.getMessage(), "file input/output failed: " + ex.getMessage());
+      msg = both(messages, "error.io", ex.getMessage());
     } else if (ex instanceof OutOfMemoryError) {
-      msg =
-          Bilingual.of(
-              "内存不足，未写出任何文件；请用更大的 -Xmx 运行，详见日志 " + logFile(),
-              "out of memory, nothing was written; run with a larger -Xmx, see the log "
-                  + logFile());
+      msg = both(messages, "error.outOfMemory", logFile());
     } else {
-      msg =
-          Bilingual.of(
-              "内部错误，未写出任何文件，详见日志 " + logFile(),
-              "internal error, nothing was written; see the log " + logFile());
+      msg = both(messages, "error.internal", logFile());
     }
     // the logger is made here, not in a static field: Logback's start-up (a few hundred classes
     // and an XML parser) is not paid by --version and --help
     Logger log = LoggerFactory.getLogger(IpSubsidy.class);
     log.error("{}", msg, ex);
-    String line = msg.en().isEmpty() ? msg.zh() : msg.toString();
+    String line = messages.pick(msg);
     err.println("ipsubsidy: " + line.replaceAll("\\s*[\\r\\n]+\\s*", " "));
     if (verbose) {
       ex.printStackTrace(err);
     }
     return code;
+  }
+
+  /** A message of the bundles in both languages: the terminal shows one, the log keeps both. */
+  private static Bilingual both(Messages messages, String key, Object arg) {
+    return both(messages, key, arg, arg);
+  }
+
+  private static Bilingual both(Messages messages, String key, Object zh, Object en) {
+    return Bilingual.of(messages.in(Lang.ZH).get(key, zh), messages.in(Lang.EN).get(key, en));
   }
 
   /** Where Logback writes: IPSUBSIDY_HOME, else -Dipsubsidy.home, else ~/.ipsubsidy. */

@@ -22,24 +22,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(
-    name = "check",
-    mixinStandardHelpOptions = true,
-    description = {
-      "校验政策文件，并运行其旁的测试用例（<名称>.cases.yaml）；有用例未通过时退出码 1。",
-      "Validates a policy file and runs the test cases beside it; exit 1 when a case fails."
-    })
+@Command(name = "check", mixinStandardHelpOptions = true)
 final class PoliciesCheckCommand implements Callable<Integer> {
-  @Parameters(
-      index = "0",
-      paramLabel = "FILE",
-      description = "政策文件（YAML），或内置政策编号如 lyg-2021 / a policy file, or a bundled id")
+  @Parameters(index = "0", paramLabel = "FILE", descriptionKey = "policy-file")
   String file;
 
-  @Option(
-      names = "--cases",
-      paramLabel = "FILE",
-      description = "测试用例文件；默认为政策文件旁的 <名称>.cases.yaml / default: beside the policy")
+  @Option(names = "--cases", paramLabel = "FILE")
   Path cases;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -47,6 +35,7 @@ final class PoliciesCheckCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
+    Messages m = Messages.of(spec);
     Path path = Path.of(file);
     String policyName;
     String policyText;
@@ -67,11 +56,9 @@ final class PoliciesCheckCommand implements Callable<Integer> {
     }
     PolicyDocument doc = PolicyLoader.load(policyName, policyText);
     PolicyRegistry registry = PolicyCases.registryWith(doc);
-    out.printf(
-        "%s: %s《%s》— %d 个条款 clauses, 格式正确 valid%n",
-        policyName, doc.number(), doc.title(), doc.clauses().size());
+    out.println(m.get("check.valid", policyName, doc.number(), doc.title(), doc.clauses().size()));
     if (casesText == null) {
-      out.printf("%s: 没有测试用例 no test cases (expected %s)%n", policyName, casesName);
+      out.println(m.get("check.noCases", policyName, casesName));
       return doc.clauses().isEmpty() ? ExitCode.OK : ExitCode.BAD_ROWS;
     }
     PolicyCases parsed = PolicyCases.parse(casesName, casesText);
@@ -85,17 +72,17 @@ final class PoliciesCheckCommand implements Callable<Integer> {
     for (PolicyCases.Result r : results) {
       out.printf(
           "  %s %-24s %-14s %s %s%n",
-          r.passed() ? "通过 ok  " : "未通过 FAIL",
+          r.passed() ? m.get("check.passed") : Styles.of(spec).red(m.get("check.failed")),
           r.testCase().name(),
           r.testCase().clause(),
-          r.line() == null ? "" : r.line().status().zh(),
+          r.line() == null ? "" : m.status(r.line().status()),
           r.line() == null ? "" : Money.format(r.line().paid()));
       if (!r.passed()) {
         failed++;
         r.differences().forEach(d -> out.println("      " + d));
-        out.println("      依据 hand: " + r.testCase().hand());
+        out.println("      " + m.get("check.hand", r.testCase().hand()));
         if (r.line() != null) {
-          out.println("      说明 got: " + r.line().explanation());
+          out.println("      " + m.get("check.got", m.pick(r.line().explanation())));
         }
       }
     }
@@ -108,14 +95,15 @@ final class PoliciesCheckCommand implements Callable<Integer> {
       }
     }
     if (!uncovered.isEmpty()) {
-      out.println("无用例的条款 clauses without a case: " + String.join(", ", uncovered));
+      out.println(m.get("check.uncovered", String.join(", ", uncovered)));
     }
-    out.printf(
-        "%s: %d/%d 通过 passed%s%n",
-        casesName,
-        results.size() - failed,
-        results.size(),
-        failed > 0 ? "，" + failed + " 未通过 failed" : "");
+    out.println(
+        m.get(
+            "check.summary",
+            casesName,
+            results.size() - failed,
+            results.size(),
+            failed > 0 ? m.get("check.summary.failed", failed) : ""));
     return failed > 0 ? ExitCode.BAD_ROWS : ExitCode.OK;
   }
 

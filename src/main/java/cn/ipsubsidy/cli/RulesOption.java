@@ -5,9 +5,6 @@ import picocli.CommandLine.Option;
 
 /** --rules: the office's local rules file laid over the bundled policies. */
 final class RulesOption {
-  @Option(
-      names = "--rules",
-      paramLabel = "FILE",
-      description = "本地规则文件（YAML）/ the office's local rules file")
+  @Option(names = "--rules", paramLabel = "FILE")
   Path file;
 }

@@ -6,6 +6,7 @@ import cn.ipsubsidy.engine.PayoutLine;
 import cn.ipsubsidy.engine.RunResult;
 import cn.ipsubsidy.engine.Status;
 import java.io.PrintWriter;
+import picocli.CommandLine.Help.Ansi.Style;
 
 /** The short summary a clerk reads on the terminal after a run. */
 final class RunPrinter {
@@ -27,29 +28,30 @@ final class RunPrinter {
     return t.substring(0, cut) + "…";
   }
 
-  static void counts(PrintWriter out, RunResult r) {
-    out.printf(
-        "读取 rows %d · 核发 paid %d · 已达上限 capped %d · 待审核 review %d · 不予核发 rejected %d"
-            + " (数据错误 bad data %d)%n",
-        r.lines().size(),
-        r.count(Status.PAID),
-        r.count(Status.CAPPED),
-        r.count(Status.REVIEW),
-        r.count(Status.REJECTED),
-        r.badDataCount());
-    out.printf("核发合计 total paid: %s 元 yuan%n", Money.format(r.totalPaid()));
+  /** The counts by status, not paid in red and yellow, and the total in bold. */
+  static void counts(PrintWriter out, RunResult r, Messages m, Styles s) {
+    out.println(
+        m.get(
+            "run.counts",
+            r.lines().size(),
+            r.count(Status.PAID),
+            s.count(r.count(Status.CAPPED), Style.fg_yellow),
+            s.count(r.count(Status.REVIEW), Style.fg_yellow),
+            s.count(r.count(Status.REJECTED), Style.fg_red),
+            s.count(r.badDataCount(), Style.fg_red)));
+    out.println(m.get("run.total", s.bold(Money.format(r.totalPaid()))));
   }
 
   /**
    * Lists the rows with bad data: sheet, row, column, cell text and reason. Reads the lines only
    * until it has found the first {@value #MAX_LISTED} (a large run's lines are on disk).
    */
-  static void badRows(PrintWriter out, RunResult r) {
+  static void badRows(PrintWriter out, RunResult r, Messages m) {
     long bad = r.badDataCount();
     if (bad == 0) {
       return;
     }
-    out.println("数据错误 bad data:");
+    out.println(m.get("run.badData"));
     int shown = 0;
     for (PayoutLine l : r.lines()) {
       if (shown >= MAX_LISTED) {
@@ -59,23 +61,30 @@ final class RunPrinter {
         continue;
       }
       if (l.row().problems().isEmpty()) {
-        out.printf(
-            "  %s 第%d行 row %d: %s%n",
-            l.row().location().sheet(),
-            l.row().location().row(),
-            l.row().location().row(),
-            l.explanation());
+        out.println(
+            "  "
+                + m.get(
+                    "run.badData.row",
+                    l.row().location().sheet(),
+                    l.row().location().row(),
+                    m.pick(l.explanation())));
       } else {
         for (CellProblem p : l.row().problems()) {
-          out.printf(
-              "  %s 第%d行 row %d, %s「%s」: %s%n",
-              p.sheet(), p.row(), p.row(), p.column(), shorten(p.cellText()), p.reason());
+          out.println(
+              "  "
+                  + m.get(
+                      "run.badData.cell",
+                      p.sheet(),
+                      p.row(),
+                      p.column(),
+                      shorten(p.cellText()),
+                      m.pick(p.reason())));
         }
       }
       shown++;
     }
     if (bad > shown) {
-      out.printf("  … 另有 %d 行，见“问题”表 / %d more rows, see sheet 问题%n", bad - shown, bad - shown);
+      out.println("  " + m.get("run.badData.more", bad - shown));
     }
   }
 }

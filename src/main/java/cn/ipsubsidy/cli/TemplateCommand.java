@@ -14,29 +14,17 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(
-    name = "template",
-    mixinStandardHelpOptions = true,
-    sortOptions = false,
-    description = {
-      "写出发给申报单位的申报汇总表模板：中文表头、下拉列表、数据校验、条款说明。",
-      "Writes the claims template for applicants: headers, drop-downs, validation, clause notes."
-    })
+@Command(name = "template", mixinStandardHelpOptions = true, sortOptions = false)
 final class TemplateCommand implements Callable<Integer> {
-  @Parameters(
-      index = "0",
-      arity = "0..1",
-      paramLabel = "POLICY",
-      description = "政策，如 lyg-2021；默认全部 / default: every policy")
+  @Parameters(index = "0", arity = "0..1", paramLabel = "POLICY", descriptionKey = "policy-id")
   String policy;
 
   @Option(
       names = {"-o", "--out"},
-      paramLabel = "FILE",
-      description = "模板路径；默认 claims-template[-POLICY].xlsx / default: in the current folder")
+      paramLabel = "FILE")
   Path out;
 
-  @Option(names = "--force", description = "覆盖已有文件 / overwrite an existing file")
+  @Option(names = "--force")
   boolean force;
 
   @Mixin RulesOption rules;
@@ -60,9 +48,8 @@ final class TemplateCommand implements Callable<Integer> {
                 : " — " + docs.get(0).number() + "《" + docs.get(0).title() + "》");
     new TemplateJob().write(title, docs, target, force);
     long clauses = docs.stream().mapToLong(d -> d.clauses().size()).sum();
-    w.printf(
-        "申报模板 claims template: %s（%d 个条款 clauses, %d 行可填 rows）%n",
-        target, clauses, ClaimsTemplateWriter.DATA_ROWS);
+    w.println(
+        Messages.of(spec).get("template.done", target, clauses, ClaimsTemplateWriter.DATA_ROWS));
     return ExitCode.OK;
   }
 }

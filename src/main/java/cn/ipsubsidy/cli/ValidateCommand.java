@@ -14,13 +14,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(
-    name = "validate",
-    mixinStandardHelpOptions = true,
-    description = {
-      "只读取并检查申报汇总表，不写出任何文件；有数据错误行时退出码为 1。",
-      "Reads and checks the claims file only; writes nothing; exit 1 when any row is bad."
-    })
+@Command(name = "validate", mixinStandardHelpOptions = true)
 final class ValidateCommand implements Callable<Integer> {
   @Mixin ClaimsInput input;
 
@@ -43,20 +37,22 @@ final class ValidateCommand implements Callable<Integer> {
   }
 
   private int report(PrintWriter out, ReadResult read, RunResult result) {
-    out.printf(
-        "ipsubsidy validate %s — 工作表 sheet %s, 表头第 %d 行 header row %d, 数据 %d 行 rows%n",
-        input.claims.getFileName(),
-        read.sheet(),
-        read.headerRow(),
-        read.headerRow(),
-        read.dataRows());
-    RunPrinter.badRows(out, result);
+    Messages m = Messages.of(spec);
+    Styles s = Styles.of(spec);
+    out.println(
+        m.get(
+            "validate.read",
+            input.claims.getFileName(),
+            read.sheet(),
+            read.headerRow(),
+            read.dataRows()));
+    RunPrinter.badRows(out, result, m);
     long bad = result.badDataCount();
     if (bad == 0) {
-      out.println("全部行有效 every row is valid");
+      out.println(m.get("validate.valid"));
       return ExitCode.OK;
     }
-    out.printf("数据错误 %d 行 / %d rows with bad data%n", bad, bad);
+    out.println(m.get("validate.bad", s.red(bad)));
     return ExitCode.BAD_ROWS;
   }
 }

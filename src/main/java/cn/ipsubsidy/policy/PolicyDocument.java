@@ -1,5 +1,6 @@
 package cn.ipsubsidy.policy;
 
+import cn.ipsubsidy.domain.Bilingual;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -49,14 +50,14 @@ public record PolicyDocument(
   }
 
   /** 现行有效 / 尚未施行 / 已失效 on the given day. */
-  public String status(LocalDate today) {
+  public Bilingual status(LocalDate today) {
     if (today.isBefore(inForceFrom)) {
-      return "尚未施行 not yet in force";
+      return Bilingual.of("尚未施行", "not yet in force");
     }
     if (inForceTo != null && today.isAfter(inForceTo)) {
-      return "已失效 expired";
+      return Bilingual.of("已失效", "expired");
     }
-    return "现行有效 in force";
+    return Bilingual.of("现行有效", "in force");
   }
 
   /** "连政发〔2021〕79号 第二条": the citation shown in 依据. */

@@ -1,5 +1,7 @@
 package cn.ipsubsidy.policy;
 
+import cn.ipsubsidy.domain.Bilingual;
+
 /**
  * A policy or local rules file that cannot be used: names the file, the line and the reason, in
  * Chinese and English.
@@ -7,11 +9,27 @@ package cn.ipsubsidy.policy;
 public class PolicyException extends RuntimeException {
   private final String file;
   private final int line;
+  private final transient Bilingual reason;
 
   public PolicyException(String file, int line, String zh, String en) {
-    super(file + (line > 0 ? ":" + line : "") + ": " + zh + " / " + en);
+    super(where(file, line) + ": " + zh + " / " + en);
     this.file = file;
     this.line = line;
+    this.reason = Bilingual.of(zh, en);
+  }
+
+  private static String where(String file, int line) {
+    return file + (line > 0 ? ":" + line : "");
+  }
+
+  /** "local-rules.yaml:12", or the file alone when the reason is not on one line. */
+  public String where() {
+    return where(file, line);
+  }
+
+  /** What is wrong there. */
+  public Bilingual reason() {
+    return reason;
   }
 
   public String file() {

@@ -282,7 +282,7 @@ final class BadInputs {
                         .hiddenSheet("参数", "veryHidden", textRow(1, "条款", "金额"))
                         .sheet("申报", textRow(1, H7) + textRow(2, G1))
                         .write(f))
-            .says("工作表 sheet 申报")
+            .says("工作表 申报", "sheet 申报")
             .pays(G1_PAID));
     c.add(
         made(
@@ -294,7 +294,7 @@ final class BadInputs {
             .says("没有名为“Sheet9”的工作表", "no sheet named \"Sheet9\"; the workbook has: \"申报\""));
     c.add(
         file("header-only.csv", "只有表头、没有数据行 / a header and no data rows")
-            .says("读取 rows 0")
+            .says("读取 0 行", "rows 0")
             .pays(""));
     c.add(
         file("closing-total-row.csv", "末尾的“合计”行 / a closing 合计 row")
@@ -331,7 +331,7 @@ final class BadInputs {
                                       "2025-03-31"));
                             })
                         .write(f))
-            .says("读取 rows 2")
+            .says("读取 2 行", "rows 2")
             .pays("G1 核发 200,000.00; Z1 核发 200,000.00"));
     c.add(
         made(
@@ -485,7 +485,7 @@ final class BadInputs {
       c.add(
           file(w[0], "金额 `" + w[1] + "` / money `" + w[1] + "`")
               .exit(1)
-              .says("第3行 row 3, 计算基数 (H)「" + w[1] + "」", w[2], w[3])
+              .says("第3行，计算基数 (H)「" + w[1] + "」", "row 3, 计算基数 (H)「" + w[1] + "」", w[2], w[3])
               .pays(G1_PAID + "; M1 不予核发 0.00"));
     }
     c.add(
@@ -508,7 +508,7 @@ final class BadInputs {
     for (String[] a : allowed) {
       c.add(
           file(a[0], "日期 `" + a[1] + "`（合同允许）/ date `" + a[1] + "` (allowed)")
-              .says("期间 period 2025Q1 (最晚事项日期 latest event date 2025-03-01)")
+              .says("期间 2025Q1（最晚事项日期 2025-03-01）", "period 2025Q1 (latest event date 2025-03-01)")
               .pays("D1 核发 200,000.00"));
     }
     String[][] wrong = {
@@ -525,7 +525,7 @@ final class BadInputs {
       c.add(
           file(w[0], "日期 `" + w[1] + "` / date `" + w[1] + "`")
               .exit(1)
-              .says("第3行 row 3, 事项日期 (G)「" + w[1] + "」", w[2], w[3])
+              .says("第3行，事项日期 (G)「" + w[1] + "」", "row 3, 事项日期 (G)「" + w[1] + "」", w[2], w[3])
               .pays(G1_PAID + "; D1 不予核发 0.00"));
     }
   }
@@ -564,14 +564,15 @@ final class BadInputs {
         file("claim-id-repeated.csv", "同一申报编号出现两次 / a claim id repeated in the file")
             .exit(1)
             .says(
-                "第4行 row 4, 申报编号 (A)「A1」",
+                "第4行，申报编号 (A)「A1」",
+                "row 4, 申报编号 (A)「A1」",
                 "申报编号重复，与第 2 行相同",
                 "duplicate claim id, the same as row 2")
             .pays("A1 核发 200,000.00; A2 核发 200,000.00; A1 不予核发 0.00"));
     c.add(
         file("clause-unknown.csv", "不存在的条款代码 / unknown clause code")
             .exit(1)
-            .says("第3行 row 3:", "无条款 99z", "policy lyg-2021 has no clause 99z")
+            .says("第3行：", "row 3:", "无条款 99z", "policy lyg-2021 has no clause 99z")
             .pays(G1_PAID + "; K1 不予核发 0.00"));
     c.add(
         file(
@@ -603,7 +604,7 @@ final class BadInputs {
     c.add(
         file("level-missing.csv", "按级别奖励的条款缺少级别 / level missing where the clause pays by level")
             .exit(1)
-            .says("第3行 row 3:", "级别必填", "level is required for lyg-2021/4a")
+            .says("第3行：", "row 3:", "级别必填", "level is required for lyg-2021/4a")
             .pays(G1_PAID + "; L1 不予核发 0.00"));
   }
 

@@ -54,9 +54,18 @@ class BadInputsTest {
 
   private static final Map<String, String> TABLE = new LinkedHashMap<>();
 
-  private static final Pattern CELL_LINE =
-      Pattern.compile("  \\S+ 第(\\d+)行 row \\1, .+ \\([A-Z]{1,3}\\)「.*」: .+ / .+");
-  private static final Pattern ROW_LINE = Pattern.compile("  \\S+ 第(\\d+)行 row \\1: .+ / .+");
+  /** A bad cell: sheet, row, column with its letter, the cell, and a reason in Chinese. */
+  private static final Pattern CELL_LINE_ZH =
+      Pattern.compile("  \\S+ 第\\d+行，.+ \\([A-Z]{1,3}\\)「.*」：.*\\p{IsHan}.*");
+
+  private static final Pattern ROW_LINE_ZH = Pattern.compile("  \\S+ 第\\d+行：.*\\p{IsHan}.*");
+
+  /** The same in English: a reason with words and no " / " of a bilingual text. */
+  private static final Pattern CELL_LINE_EN =
+      Pattern.compile("  \\S+ row \\d+, .+ \\([A-Z]{1,3}\\)「.*」: (?!.* / ).*[a-z]{2,}.*");
+
+  private static final Pattern ROW_LINE_EN =
+      Pattern.compile("  \\S+ row \\d+: (?!.* / ).*[a-z]{2,}.*");
 
   @TestFactory
   Stream<DynamicTest> eachBadInputGetsTheContractsAnswer() {
@@ -88,78 +97,138 @@ class BadInputsTest {
         .doesNotContainAnyElementsOf(checkedIn);
   }
 
+  private static Path emptyLedger;
+
+  /** A new ledger, made once and copied for each run: making one takes longer than a run. */
+  private static synchronized Path emptyLedger() {
+    if (emptyLedger == null) {
+      Path db = work.resolve("empty-ledger.db");
+      Cli r = Cli.run("ledger", "verify", "--ledger", "jdbc:sqlite:" + db);
+      assertThat(r.exit()).as(r.all()).isZero();
+      emptyLedger = db;
+    }
+    return emptyLedger;
+  }
+
+  /** One run of a case in one language, in a folder and on a ledger of its own. */
+  private record Run(Lang lang, Path dir, Set<String> before, Cli cli, String out, String err) {
+    static Run of(Case c, Lang lang, Path dir) throws IOException {
+      Set<String> before = listing(dir);
+      Files.copy(emptyLedger(), Path.of(dir + ".db"));
+      List<String> args = new ArrayList<>(List.of("calc", dir.resolve(c.file()).toString()));
+      args.addAll(c.args());
+      // each input on a ledger of its own, beside its folder: the cases pay the same claims (G1)
+      args.addAll(List.of("--ledger", "jdbc:sqlite:" + dir + ".db", "--lang", lang.code()));
+      Cli r = Cli.run(args.toArray(new String[0]));
+      return new Run(
+          lang,
+          dir,
+          before,
+          r,
+          r.out().replace(dir + java.io.File.separator, ""),
+          r.err().replace(dir + java.io.File.separator, ""));
+    }
+
+    /** What the clerk reads: the error line on exit 2, else the summary. */
+    String shown(Case c) {
+      return c.exit() == 2 ? err : out;
+    }
+  }
+
+  /**
+   * Runs the case in Chinese and in English: each with the contract's answer, the fragments the
+   * case names each seen in one of the two, and the same outputs written whatever the language.
+   */
   private static void run(Case c) throws Exception {
-    Path dir =
-        Files.createDirectories(work.resolve(String.valueOf(c.name().hashCode() & 0x7fffffff)));
-    Path input = dir.resolve(c.file());
+    String folder = String.valueOf(c.name().hashCode() & 0x7fffffff);
+    Path zhDir = Files.createDirectories(work.resolve(folder));
+    Path input = zhDir.resolve(c.file());
     if (c.maker() == null) {
       Files.copy(CORPUS.resolve(c.file()), input);
     } else {
       c.maker().make(input);
     }
-    Set<String> before = listing(dir);
-    List<String> args = new ArrayList<>(List.of("calc", input.toString()));
-    args.addAll(c.args());
-    // a ledger of its own, beside the case's folder: the cases pay the same claims (G1, …), which
-    // one shared ledger would refuse as paid before from the second case on
-    args.addAll(List.of("--ledger", "jdbc:sqlite:" + work.resolve(dir.getFileName() + ".db")));
-    Cli r = Cli.run(args.toArray(new String[0]));
-    String out = r.out().replace(dir + java.io.File.separator, "");
-    String err = r.err().replace(dir + java.io.File.separator, "");
+    Path enDir = Files.createDirectories(work.resolve(folder + "-en"));
+    Files.copy(input, enDir.resolve(c.file()));
+    Run zh = Run.of(c, Lang.ZH, zhDir);
+    Run en = Run.of(c, Lang.EN, enDir);
+    for (String fragment : c.says()) {
+      assertThat(zh.shown(c) + "\n" + en.shown(c))
+          .as("in Chinese or in English")
+          .contains(fragment);
+    }
+    String zhResult = check(c, zh);
+    String enResult = check(c, en);
+    assertThat(enResult).as("the outputs do not depend on the language").isEqualTo(zhResult);
+    String seen = seen(c, zh) + "\n" + seen(c, en);
+    synchronized (TABLE) {
+      TABLE.put(c.name(), row(c, seen, zhResult));
+    }
+  }
 
+  /** The contract's answer in one language; returns the 明细 outcome. */
+  private static String check(Case c, Run run) throws IOException {
+    Cli r = run.cli();
     assertThat(r.exit()).as(r.all()).isEqualTo(c.exit());
     assertThat(r.all())
         .as("no stack trace for the clerk")
         .doesNotContain("\tat ")
         .doesNotContain("Exception")
         .doesNotContain(SECRET);
-    String shown = c.exit() == 2 ? err : out;
-    for (String fragment : c.says()) {
-      assertThat(shown).as(r.all()).contains(fragment);
-    }
-    String seen;
-    String result;
     if (c.exit() == 2) {
-      assertThat(err.strip().lines()).as("one line").hasSize(1);
-      assertThat(err).startsWith("ipsubsidy: ").contains(c.file()).contains(" / ");
-      assertThat(listing(dir)).as("nothing written").isEqualTo(before);
-      seen = err.strip();
-      result = BadInputs.FILE_ERROR;
-    } else {
-      List<String> bad = badDataLines(out);
-      if (c.exit() == 1) {
-        assertThat(bad).as(out).isNotEmpty();
+      assertThat(run.err().strip().lines()).as("one line").hasSize(1);
+      assertThat(run.err())
+          .startsWith("ipsubsidy: ")
+          .contains(c.file())
+          .as("in one language")
+          .doesNotContain(" / ");
+      if (run.lang() == Lang.ZH) {
+        assertThat(run.err().replace(c.file(), "")).containsPattern("\\p{IsHan}");
       }
-      for (String line : bad) {
-        assertThat(CELL_LINE.matcher(line).matches() || ROW_LINE.matcher(line).matches())
-            .as("names sheet, row, column and cell, bilingual: " + line)
-            .isTrue();
-      }
-      if (c.args().contains("--strict")) {
-        assertThat(listing(dir)).as("nothing written under --strict").isEqualTo(before);
-        result = BadInputs.FILE_ERROR;
-      } else {
-        result = written(dir, stem(c.file()), bad.isEmpty());
-        if (c.result() != null) {
-          assertThat(result).isEqualTo(c.result());
-        }
-      }
-      seen =
-          bad.isEmpty()
-              ? out.lines().filter(l -> l.startsWith("读取 rows")).findFirst().orElse("")
-              : bad.stream().map(String::strip).collect(Collectors.joining("\n"));
+      assertThat(listing(run.dir())).as("nothing written").isEqualTo(run.before());
+      return BadInputs.FILE_ERROR;
     }
-    synchronized (TABLE) {
-      TABLE.put(c.name(), row(c, seen, result));
+    List<String> bad = badDataLines(run.out(), run.lang());
+    if (c.exit() == 1) {
+      assertThat(bad).as(run.out()).isNotEmpty();
     }
+    Pattern cellLine = run.lang() == Lang.ZH ? CELL_LINE_ZH : CELL_LINE_EN;
+    Pattern rowLine = run.lang() == Lang.ZH ? ROW_LINE_ZH : ROW_LINE_EN;
+    for (String line : bad) {
+      assertThat(cellLine.matcher(line).matches() || rowLine.matcher(line).matches())
+          .as("names sheet, row, column and cell, in " + run.lang() + ": " + line)
+          .isTrue();
+    }
+    if (c.args().contains("--strict")) {
+      assertThat(listing(run.dir())).as("nothing written under --strict").isEqualTo(run.before());
+      return BadInputs.FILE_ERROR;
+    }
+    String result = written(run.dir(), stem(c.file()), bad.isEmpty());
+    if (c.result() != null) {
+      assertThat(result).isEqualTo(c.result());
+    }
+    return result;
   }
 
-  /** The lines RunPrinter lists under "数据错误 bad data:". */
-  static List<String> badDataLines(String out) {
+  /** For the table: the error line, the bad data listed, or the counts. */
+  private static String seen(Case c, Run run) {
+    if (c.exit() == 2) {
+      return run.err().strip();
+    }
+    List<String> bad = badDataLines(run.out(), run.lang());
+    String counts = run.lang() == Lang.ZH ? "读取 " : "rows ";
+    return bad.isEmpty()
+        ? run.out().lines().filter(l -> l.startsWith(counts)).findFirst().orElse("")
+        : bad.stream().map(String::strip).collect(Collectors.joining("\n"));
+  }
+
+  /** The lines RunPrinter lists under "数据错误：" or "bad data:". */
+  static List<String> badDataLines(String out, Lang lang) {
+    String heading = lang == Lang.ZH ? "数据错误：" : "bad data:";
     List<String> lines = new ArrayList<>();
     boolean in = false;
     for (String l : out.lines().toList()) {
-      if (l.startsWith("数据错误 bad data:")) {
+      if (l.startsWith(heading)) {
         in = true;
       } else if (in && l.startsWith("  ")) {
         lines.add(l);
@@ -283,10 +352,12 @@ class BadInputsTest {
 
         每一行是一个申报文件，经 `ipsubsidy calc 文件` 运行后的退出码、终端所见和核发结果。
         Each row is a claims file run through `ipsubsidy calc FILE`: the exit code, what the
-        clerk sees on the terminal, and what the payout workbook says.
+        clerk sees on the terminal, and what the payout workbook says. 终端所见先列 `--lang zh`、
+        再列 `--lang en` 的输出；核发结果两者相同。What the clerk sees is given with `--lang zh`,
+        then with `--lang en`; the outputs are the same in both.
 
-        - 退出码 2：整个文件无法读取；一行中英文说明，不写出任何文件。Exit 2: the file as a whole
-          cannot be read; one bilingual line, nothing written.
+        - 退出码 2：整个文件无法读取；一行说明，不写出任何文件。Exit 2: the file as a whole
+          cannot be read; one line, nothing written.
         - 退出码 1：有数据错误的行不予核发，列出工作表、行号、列、单元格内容和原因；其他行照常计算。
           Exit 1: rows with bad data are rejected and listed; the other rows are computed.
         - 退出码 0：合同允许的写法，照常计算。Exit 0: forms the contract accepts, computed.

@@ -74,7 +74,10 @@ class BadRowsTest {
   void validateListsTheBadRowAndWritesNothing() {
     Cli r = Cli.run("validate", claims.toString());
     assertThat(r.exit()).isEqualTo(1);
-    assertThat(r.out()).contains("1.2.3").contains("bad data");
+    assertThat(r.out()).contains("第4行，计算基数 (H)「1.2.3」").contains("数据错误 1 行");
+    Cli en = Cli.en("validate", claims.toString());
+    assertThat(en.exit()).isEqualTo(1);
+    assertThat(en.out()).contains("row 4, 计算基数 (H)「1.2.3」").contains("rows with bad data: 1");
     assertThat(dir.resolve("claims-payout.xlsx")).doesNotExist();
   }
 
@@ -82,6 +85,8 @@ class BadRowsTest {
   void validateOnTheSamplesIsClean() {
     Cli r = Cli.run("validate", "samples/claims-2025Q1-wuxi.csv");
     assertThat(r.exit()).as(r.all()).isZero();
-    assertThat(r.out()).contains("every row is valid");
+    assertThat(r.out()).contains("全部行有效");
+    assertThat(Cli.en("validate", "samples/claims-2025Q1-wuxi.csv").out())
+        .contains("every row is valid");
   }
 }

@@ -48,6 +48,8 @@ class CalcProcessesTest {
     cmd.add(claims.toString());
     cmd.add("--ledger");
     cmd.add(TestLedgers.sqlite(dir));
+    cmd.add("--lang"); // the lock message is checked in English
+    cmd.add("en");
     cmd.addAll(List.of(more));
     return new ProcessBuilder(cmd)
         .redirectOutput(dir.resolve(claims.getFileName() + ".out").toFile())

@@ -42,7 +42,7 @@ class CompareCommandTest {
         Cli.inDir(
             dir, "compare", claims.toString(), "--rules", a.toString(), "--rules-b", b.toString());
     assertThat(r.exit()).as(r.all()).isZero();
-    assertThat(r.out()).contains("lyg-2021/2a").contains("差额 difference");
+    assertThat(r.out()).contains("lyg-2021/2a").contains("差额 B−A：");
 
     Files.createDirectories(dir.resolve("a"));
     Files.createDirectories(dir.resolve("b"));

@@ -24,7 +24,7 @@ class ExplainCommandTest {
     Files.copy(Path.of("samples", "local-rules.yaml"), rules);
     Cli r = Cli.inDir(dir, "calc", claims.toString(), "--rules", rules.toString());
     assertThat(r.exit()).as(r.all()).isZero();
-    Matcher m = Pattern.compile("运行 run (\\S+)").matcher(r.out());
+    Matcher m = Pattern.compile("运行 (\\S+)").matcher(r.out());
     assertThat(m.find()).isTrue();
     runId = m.group(1);
     book = dir.resolve("claims-payout.xlsx");
@@ -42,14 +42,20 @@ class ExplainCommandTest {
         .contains("计算步骤")
         .contains("公式")
         .contains("结果")
-        .contains("年度上限");
+        .contains("年度上限")
+        .doesNotContain("cut by the annual cap");
   }
 
   @Test
   void inEnglish() {
     Cli r = Cli.run("explain", "LYG-2025Q1-005", "--payout", book.toString(), "--lang", "en");
     assertThat(r.exit()).as(r.all()).isZero();
-    assertThat(r.out()).contains("Claim LYG-2025Q1-005").contains("Steps").contains("paid");
+    assertThat(r.out())
+        .contains("Claim LYG-2025Q1-005")
+        .contains("Steps")
+        .contains("Result: paid")
+        .contains("cut by the annual cap")
+        .doesNotContain("受lyg-2021/2a同一主体年度上限");
   }
 
   @Test

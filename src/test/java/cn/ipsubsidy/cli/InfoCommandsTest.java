@@ -44,7 +44,10 @@ class InfoCommandsTest {
     for (String cmd : new String[] {"calc", "validate", "policies", "clauses"}) {
       Cli r = Cli.run(cmd, "--help");
       assertThat(r.exit()).as(cmd).isZero();
-      assertThat(r.out()).as(cmd).contains("Usage:");
+      assertThat(r.out()).as(cmd).contains("用法：");
+      Cli en = Cli.en(cmd, "--help");
+      assertThat(en.exit()).as(cmd).isZero();
+      assertThat(en.out()).as(cmd).contains("Usage:");
     }
   }
 }

@@ -62,6 +62,8 @@ class LargeRunTest {
                 "-cp",
                 System.getProperty("java.class.path"),
                 IpSubsidy.class.getName(),
+                "--lang",
+                "en",
                 "calc",
                 claims.toString(),
                 "--period",
@@ -87,8 +89,8 @@ class LargeRunTest {
 
     Matcher counts =
         Pattern.compile(
-                "读取 rows (\\d+) · 核发 paid (\\d+) · 已达上限 capped (\\d+) · 待审核 review (\\d+)"
-                    + " · 不予核发 rejected (\\d+) \\(数据错误 bad data (\\d+)\\)")
+                "rows (\\d+) · paid (\\d+) · capped (\\d+) · review (\\d+)"
+                    + " · rejected (\\d+) \\(bad data (\\d+)\\)")
             .matcher(out);
     assertThat(counts.find()).as(out).isTrue();
     assertThat(counts.group(1)).isEqualTo(String.valueOf(t.lines()));
@@ -97,7 +99,7 @@ class LargeRunTest {
     assertThat(counts.group(4)).isEqualTo(String.valueOf(t.count(Status.REVIEW)));
     assertThat(counts.group(5)).isEqualTo(String.valueOf(t.count(Status.REJECTED)));
     assertThat(counts.group(6)).isEqualTo(String.valueOf(t.badDataCount()));
-    assertThat(out).contains("核发合计 total paid: " + Money.format(t.totalPaid()) + " 元");
+    assertThat(out).contains("total paid: " + Money.format(t.totalPaid()) + " yuan");
 
     Path book = dir.resolve("claims-large-payout.xlsx");
     assertThat(paidInDetailSheets(book)).isEqualTo(t.totalPaid());

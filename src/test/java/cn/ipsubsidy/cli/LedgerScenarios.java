@@ -69,7 +69,7 @@ abstract class LedgerScenarios {
   }
 
   static String runId(Cli r) {
-    Matcher m = Pattern.compile("运行 run (\\S+) ·").matcher(r.out());
+    Matcher m = Pattern.compile("运行 (\\S+) ·").matcher(r.out());
     assertThat(m.find()).as(r.out()).isTrue();
     return m.group(1);
   }
@@ -173,7 +173,7 @@ abstract class LedgerScenarios {
     Path q1 = q1();
     Cli r = cli("calc", q1.toString(), "--dry-run");
     assertThat(r.exit()).as(r.all()).isZero();
-    assertThat(r.out()).contains("dry run");
+    assertThat(r.out()).contains("试算，未过账");
     assertThat(cli("ledger", "runs").out().lines().filter(l -> l.startsWith("2025Q1"))).isEmpty();
     calc(q1, "--force"); // not refused: nothing was posted
   }

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,19 +19,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
-import org.sqlite.util.OSInfo;
+import org.sqlite.util.LibraryLoaderUtil;
 
 /**
  * The output side fails: the folder cannot be written, an old output is locked, the disk fills up
- * while the workbook is written. Each time: exit 2, one bilingual line that names the file and says
- * nothing was written, no file left behind, every existing output exactly as it was.
+ * while the workbook is written. Each time: exit 2, one line in the chosen language that names the
+ * file and says nothing was written, no file left behind, every existing output exactly as it was.
  */
 class OutputFaultsTest {
   @TempDir Path dir;
-  @TempDir Path nativeDir;
 
-  /** A ledger of the test's own, outside the folders whose files are checked. */
-  @TempDir Path ledger;
+  /** The ledgers, kept out of {@link #dir} so that its listing shows only the outputs. */
+  @TempDir Path ledgers;
+
+  private String ledger(String name) {
+    return "jdbc:sqlite:" + ledgers.resolve(name + ".db");
+  }
 
   private Path claims(int rows) throws IOException {
     StringBuilder b = new StringBuilder(String.join(",", BadInputs.H7)).append('\n');
@@ -56,7 +57,7 @@ class OutputFaultsTest {
   private static void clearOneLiner(int exit, String err) {
     assertThat(exit).as(err).isEqualTo(2);
     assertThat(err.strip().lines()).as(err).hasSize(1);
-    assertThat(err).doesNotContain("\tat ").doesNotContain("Exception").contains(" / ");
+    assertThat(err).doesNotContain("\tat ").doesNotContain("Exception").doesNotContain(" / ");
   }
 
   /** A folder this process cannot create files in, even as root (then a read-only /proc). */
@@ -81,11 +82,20 @@ class OutputFaultsTest {
   void anUnwritableOutputFolderIsNamedAndNothingIsWritten() throws IOException {
     Path claims = claims(2);
     Path folder = unwritableFolder();
-    Cli r =
-        Cli.inDir(
-            ledger, "calc", claims.toString(), "--out", folder.resolve("payout.xlsx").toString());
+    String[] args = {
+      "calc",
+      claims.toString(),
+      "--out",
+      folder.resolve("payout.xlsx").toString(),
+      "--ledger",
+      ledger("unwritable")
+    };
+    Cli r = Cli.run(args);
     clearOneLiner(r.exit(), r.err());
-    assertThat(r.err()).contains("无法在目录 " + folder).contains("cannot write output files");
+    assertThat(r.err()).contains("无法在目录 " + folder + " 中写入输出文件");
+    Cli en = Cli.en(args);
+    clearOneLiner(en.exit(), en.err());
+    assertThat(en.err()).contains("cannot write output files in directory " + folder);
     assertThat(listing(dir)).isSubsetOf("claims.csv", "locked");
     if (!folder.startsWith("/proc")) {
       assertThat(listing(folder)).isEmpty();
@@ -97,9 +107,12 @@ class OutputFaultsTest {
     Path claims = claims(2);
     Files.writeString(dir.resolve("claims-payout.xlsx"), "old workbook");
     Files.writeString(dir.resolve("claims-audit.csv"), "old audit");
-    Cli r = Cli.run("calc", claims.toString());
+    Cli r = Cli.run("calc", claims.toString(), "--ledger", ledger("existing"));
     clearOneLiner(r.exit(), r.err());
     assertThat(r.err()).contains("输出文件已存在").contains("--force");
+    Cli en = Cli.en("calc", claims.toString(), "--ledger", ledger("existing"));
+    clearOneLiner(en.exit(), en.err());
+    assertThat(en.err()).contains("output file exists").contains("--force");
     assertThat(dir.resolve("claims-payout.xlsx")).hasContent("old workbook");
     assertThat(dir.resolve("claims-audit.csv")).hasContent("old audit");
     assertThat(listing(dir))
@@ -121,13 +134,23 @@ class OutputFaultsTest {
       Path target = dir.resolve(locked);
       assumeTrue(chattr("+i", target), "chattr +i needs root and a file system that has it");
       try {
-        // --dry-run: the second round computes the same file again, which a posting run refuses
-        Cli r = Cli.run("calc", claims.toString(), "--force", "--dry-run");
+        // a ledger for each attempt: the first posts before its move fails; one in each language
+        String lang = locked.endsWith(".csv") ? "zh" : "en";
+        Cli r =
+            Cli.run(
+                "calc", claims.toString(), "--force", "--ledger", ledger(locked), "--lang", lang);
         clearOneLiner(r.exit(), r.err());
-        assertThat(r.err())
-            .contains("无法替换 " + target)
-            .contains("open in Excel?")
-            .contains("the previous files were restored and nothing was written");
+        if (lang.equals("zh")) {
+          assertThat(r.err())
+              .contains("无法替换 " + target)
+              .contains("如正在 Excel 中打开")
+              .contains("已恢复原有文件，未写出任何文件");
+        } else {
+          assertThat(r.err())
+              .contains("cannot replace " + target)
+              .contains("open in Excel?")
+              .contains("the previous files were restored and nothing was written");
+        }
       } finally {
         chattr("-i", target);
       }
@@ -150,31 +173,46 @@ class OutputFaultsTest {
   }
 
   /**
-   * The disk fills up while the run writes: a real ipsubsidy process whose file size limit (ulimit
-   * -f) is smaller than its files, so the kernel refuses a write as it would on a full disk. Run
-   * fresh and over existing outputs with --force.
+   * The disk fills up while the workbook is written: a real ipsubsidy process whose file size limit
+   * (ulimit -f) is smaller than the workbook, so the kernel refuses the write as it would on a full
+   * disk. Run fresh and over existing outputs with --force.
    */
   @Test
   @EnabledOnOs({OS.LINUX, OS.MAC})
   void aFullDiskWhileWritingLeavesNothingBehind() throws Exception {
     Path claims = claims(3_000);
+    // the ledger is made beforehand: its schema alone is more than the child may write
+    String ledger = ledger("full-disk");
+    Path sqliteLibrary = sqliteLibrary();
+    assertThat(Cli.run("ledger", "verify", "--ledger", ledger).exit()).isZero();
     for (boolean force : new boolean[] {false, true}) {
       if (force) {
         Files.writeString(dir.resolve("claims-payout.xlsx"), "old workbook");
         Files.writeString(dir.resolve("claims-audit.csv"), "old audit");
       }
-      List<String> args = new ArrayList<>(List.of("calc", claims.toString()));
+      // in Chinese, then over existing outputs in English
+      List<String> args =
+          new ArrayList<>(
+              List.of(
+                  "calc", claims.toString(), "--ledger", ledger, "--lang", force ? "en" : "zh"));
       if (force) {
         args.add("--force");
       }
-      Child r = ipsubsidyWithFileSizeLimit(64, args.toArray(new String[0]));
+      Child r = ipsubsidyWithFileSizeLimit(64, sqliteLibrary, args.toArray(new String[0]));
       clearOneLiner(r.exit(), r.err());
       // the first file to pass the limit is a temporary one of the run (rows and lines spill to
       // disk before any output is written) or the workbook itself: either is named
-      assertThat(r.err())
-          .containsAnyOf("写出 " + dir.resolve("claims-payout.xlsx") + " 失败", "无法在临时文件夹 ")
-          .contains("未写出任何文件，原有文件未改动")
-          .contains("nothing was written and existing files are unchanged");
+      if (force) {
+        assertThat(r.err())
+            .containsAnyOf(
+                "writing " + dir.resolve("claims-payout.xlsx") + " failed",
+                "cannot write a temporary file in ")
+            .contains("nothing was written and existing files are unchanged");
+      } else {
+        assertThat(r.err())
+            .containsAnyOf("写出 " + dir.resolve("claims-payout.xlsx") + " 失败", "无法在临时文件夹 ")
+            .contains("未写出任何文件，原有文件未改动");
+      }
       if (force) {
         assertThat(dir.resolve("claims-payout.xlsx")).hasContent("old workbook");
         assertThat(dir.resolve("claims-audit.csv")).hasContent("old audit");
@@ -188,28 +226,26 @@ class OutputFaultsTest {
 
   record Child(int exit, String out, String err) {}
 
-  /** The SQLite driver's native library for this platform, unpacked outside {@link #dir}. */
-  private Path sqliteNativeLibrary() throws IOException {
-    String name = System.mapLibraryName("sqlitejdbc");
-    String resource =
-        "/org/sqlite/native/" + OSInfo.getNativeLibFolderPathForCurrentOS() + "/" + name;
-    Path lib = nativeDir.resolve(name);
-    try (InputStream in = OSInfo.class.getResourceAsStream(resource)) {
-      assertThat(in).as(resource).isNotNull();
-      Files.copy(in, lib, StandardCopyOption.REPLACE_EXISTING);
+  /**
+   * SQLite's native library, copied out of its jar here: the child could not write its own copy
+   * (SQLite unpacks it to the temporary folder on every start).
+   */
+  private Path sqliteLibrary() throws IOException {
+    Path folder = Files.createDirectories(ledgers.resolve("native"));
+    String name = LibraryLoaderUtil.getNativeLibName();
+    try (var in =
+        OutputFaultsTest.class.getResourceAsStream(
+            LibraryLoaderUtil.getNativeLibResourcePath() + "/" + name)) {
+      assumeTrue(in != null, "no SQLite native library for this platform in the jar");
+      Files.copy(in, folder.resolve(name));
     }
-    return lib;
+    return folder.resolve(name);
   }
 
   /** Runs the real main() in a new JVM whose files may not grow beyond {@code kilobytes}. */
-  private Child ipsubsidyWithFileSizeLimit(int kilobytes, String... args) throws Exception {
+  private Child ipsubsidyWithFileSizeLimit(int kilobytes, Path sqliteLibrary, String... args)
+      throws Exception {
     Path home = Files.createDirectories(dir.resolve("home"));
-    // The ledger is made beforehand, unlimited: its schema alone outgrows a small limit. And the
-    // SQLite driver, which unpacks its native library (1 MB) to the temporary folder on each
-    // start, loads a copy unpacked here.
-    Cli ledger = Cli.run("ledger", "runs", "--ledger", "jdbc:sqlite:" + home.resolve("ledger.db"));
-    assertThat(ledger.exit()).as(ledger.all()).isZero();
-    Path sqlite = sqliteNativeLibrary();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> cmd = new ArrayList<>();
     cmd.add("bash");
@@ -224,8 +260,8 @@ class OutputFaultsTest {
             "-Dstdout.encoding=UTF-8",
             "-Dstderr.encoding=UTF-8",
             "-Dipsubsidy.home=" + home,
-            "-Dorg.sqlite.lib.path=" + sqlite.getParent(),
-            "-Dorg.sqlite.lib.name=" + sqlite.getFileName(),
+            "-Dorg.sqlite.lib.path=" + sqliteLibrary.getParent(),
+            "-Dorg.sqlite.lib.name=" + sqliteLibrary.getFileName(),
             "-cp",
             System.getProperty("java.class.path"),
             IpSubsidy.class.getName()));

@@ -16,7 +16,10 @@ class PoliciesCheckCommandTest {
   void bundledPolicyPassesItsCases() {
     Cli r = Cli.run("policies", "check", "wx-2020");
     assertThat(r.exit()).as(r.all()).isZero();
-    assertThat(r.out()).contains("格式正确 valid").contains("40/40 通过 passed");
+    assertThat(r.out()).contains("格式正确").contains("40/40 通过");
+    Cli en = Cli.en("policies", "check", "wx-2020");
+    assertThat(en.exit()).as(en.all()).isZero();
+    assertThat(en.out()).contains("clauses, valid").contains("40/40 passed");
   }
 
   @Test
@@ -43,11 +46,18 @@ class PoliciesCheckCommandTest {
     Cli r = Cli.run("policies", "check", policy.toString());
     assertThat(r.exit()).as(r.all()).isEqualTo(1);
     assertThat(r.out())
-        .contains("通过 ok")
-        .contains("madrid-wrong")
+        .contains("通过   madrid-two")
+        .contains("未通过 madrid-wrong")
         .contains("paid: 应为 expected 40,000.00，实为 got 30,000.00")
-        .contains("1/2 通过 passed")
-        .contains("无用例的条款 clauses without a case: lyg-2021/1a");
+        .contains("1/2 通过，1 未通过")
+        .contains("无用例的条款：lyg-2021/1a");
+    Cli en = Cli.en("policies", "check", policy.toString());
+    assertThat(en.exit()).as(en.all()).isEqualTo(1);
+    assertThat(en.out())
+        .contains("ok   madrid-two")
+        .contains("FAIL madrid-wrong")
+        .contains("1/2 passed, 1 failed")
+        .contains("clauses without a case: lyg-2021/1a");
   }
 
   @Test

@@ -1,0 +1,16 @@
+@echo off
+rem ipsubsidy, from the distribution archive, for Windows: needs only a Java 17+ runtime.
+rem JAVA_HOME chooses the Java, else the java on PATH; JAVA_OPTS adds JVM options, e.g. -Xmx4g.
+setlocal
+set "DIR=%~dp0"
+set "JAVA=java"
+if defined JAVA_HOME set "JAVA=%JAVA_HOME%\bin\java.exe"
+if not defined JAVA_HOME (
+  where java >nul 2>nul || goto nojava
+)
+"%JAVA%" %JAVA_OPTS% -Dfile.encoding=UTF-8 -cp "%DIR%..\lib\*" cn.ipsubsidy.cli.IpSubsidy %*
+exit /b %ERRORLEVEL%
+
+:nojava
+echo ipsubsidy: 找不到 Java（需要 17 或更高版本），请安装 Java 运行环境或设置 JAVA_HOME / no Java found (17 or later needed): install a Java runtime or set JAVA_HOME 1>&2
+exit /b 2
