@@ -249,8 +249,16 @@ final class XlsReader implements HSSFListener {
 
   private void put(CellValueRecordInterface rec, RawCell cell) {
     moveTo(rec.getRow());
-    cells.put((int) rec.getColumn(), cell);
+    int column = rec.getColumn();
+    if (column < 0 || column > MAX_XLS_COLUMN) {
+      // found by fuzzing: a damaged record's column (a short) read negative, which named no column
+      throw new IllegalStateException("cell record in column " + column + ", beyond an xls sheet");
+    }
+    cells.put(column, cell);
   }
+
+  /** An .xls sheet has 256 columns, A to IV. */
+  private static final int MAX_XLS_COLUMN = 255;
 
   private void moveTo(int row) {
     if (row != currentRow) {
