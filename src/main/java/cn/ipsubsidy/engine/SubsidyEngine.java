@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
 /**
@@ -43,32 +44,7 @@ public final class SubsidyEngine {
 
   /** Rows held in memory, as a {@link RowSource} in processing order (event date, input index). */
   public static RowSource inProcessingOrder(List<ClaimRow> rows) {
-    List<ClaimRow> sorted =
-        rows.stream()
-            .sorted(
-                Comparator.comparing(SubsidyEngine::eventDate, LATEST_LAST)
-                    .thenComparingInt(ClaimRow::inputIndex))
-            .toList();
-    Map<Integer, ClaimRow> byIndex = new HashMap<>();
-    for (ClaimRow row : rows) {
-      byIndex.putIfAbsent(row.inputIndex(), row);
-    }
-    return new RowSource() {
-      @Override
-      public int size() {
-        return sorted.size();
-      }
-
-      @Override
-      public ClaimRow row(int inputIndex) {
-        return byIndex.get(inputIndex);
-      }
-
-      @Override
-      public Iterator<ClaimRow> iterator() {
-        return sorted.iterator();
-      }
-    };
+    return inMemory(rows, position -> {});
   }
 
   /**
@@ -76,6 +52,18 @@ public final class SubsidyEngine {
    * duplicates favour the earlier event; the result lists them in input order.
    */
   public RunResult calculate(List<ClaimRow> rows, Options options, PriorPayouts prior) {
+    PayoutLine[] lines = new PayoutLine[rows.size()];
+    int[] current = {-1};
+    RowSource source = inMemory(rows, position -> current[0] = position);
+    List<CapUsage> usages = calculate(source, options, prior, line -> lines[current[0]] = line);
+    return new RunResult(options.period(), Arrays.asList(lines), usages);
+  }
+
+  /**
+   * Rows held in memory in processing order; {@code handingOut} hears the position in {@code rows}
+   * of each row as the iterator hands it out (so a caller can put its line back in input order).
+   */
+  private static RowSource inMemory(List<ClaimRow> rows, IntConsumer handingOut) {
     List<Integer> order =
         IntStream.range(0, rows.size())
             .boxed()
@@ -87,39 +75,35 @@ public final class SubsidyEngine {
     for (ClaimRow row : rows) {
       byIndex.putIfAbsent(row.inputIndex(), row);
     }
-    PayoutLine[] lines = new PayoutLine[rows.size()];
-    int[] current = {-1};
-    RowSource source =
-        new RowSource() {
+    return new RowSource() {
+      @Override
+      public int size() {
+        return rows.size();
+      }
+
+      @Override
+      public ClaimRow row(int inputIndex) {
+        return byIndex.get(inputIndex);
+      }
+
+      @Override
+      public Iterator<ClaimRow> iterator() {
+        Iterator<Integer> positions = order.iterator();
+        return new Iterator<>() {
           @Override
-          public int size() {
-            return rows.size();
+          public boolean hasNext() {
+            return positions.hasNext();
           }
 
           @Override
-          public ClaimRow row(int inputIndex) {
-            return byIndex.get(inputIndex);
-          }
-
-          @Override
-          public Iterator<ClaimRow> iterator() {
-            Iterator<Integer> positions = order.iterator();
-            return new Iterator<>() {
-              @Override
-              public boolean hasNext() {
-                return positions.hasNext();
-              }
-
-              @Override
-              public ClaimRow next() {
-                current[0] = positions.next();
-                return rows.get(current[0]);
-              }
-            };
+          public ClaimRow next() {
+            int position = positions.next();
+            handingOut.accept(position);
+            return rows.get(position);
           }
         };
-    List<CapUsage> usages = calculate(source, options, prior, line -> lines[current[0]] = line);
-    return new RunResult(options.period(), Arrays.asList(lines), usages);
+      }
+    };
   }
 
   /**
