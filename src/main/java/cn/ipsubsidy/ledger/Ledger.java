@@ -440,8 +440,7 @@ public final class Ledger implements AutoCloseable {
       List<LedgerEntry> reversed =
           replaced == null
               ? List.of()
-              : store.entries(
-                  "e.run_id = ? AND e.kind = 'PAYOUT'", List.of(replaced.runId()), "e.seq");
+              : store.entries("e.run_id = ? AND e.kind = 'PAYOUT'", List.of(replaced.runId()));
       BigDecimal reversedTotal = Money.ZERO;
       for (LedgerEntry e : reversed) {
         reversedTotal = reversedTotal.subtract(e.paid());
@@ -529,7 +528,7 @@ public final class Ledger implements AutoCloseable {
                   run.get(),
                   s.documents(runId, true),
                   s.capUsages(runId),
-                  s.entries("e.run_id = ?", List.of(runId), "e.seq")));
+                  s.entries("e.run_id = ?", List.of(runId))));
         });
   }
 
@@ -555,8 +554,7 @@ public final class Ledger implements AutoCloseable {
                   s.entries(
                       "e.kind = 'PAYOUT' AND e.budget_year = ? AND NOT EXISTS"
                           + " (SELECT 1 FROM ledger_runs x WHERE x.replaces_run_id = e.run_id)",
-                      List.of(year),
-                      "e.seq"));
+                      List.of(year)));
           out.sort(
               Comparator.comparing(LedgerEntry::period)
                   .thenComparing(e -> runSeq.get(e.runId()))

@@ -481,43 +481,12 @@ final class Store {
   }
 
   /**
-   * Entries matching {@code where} (over alias e, with one string/int parameter per '?'), in {@code
-   * orderBy} order, each with its reference keys.
+   * Entries matching {@code where} (over alias e, with one string/int parameter per '?'), in seq
+   * order, each with its reference keys.
    */
-  List<LedgerEntry> entries(String where, List<Object> params, String orderBy) throws SQLException {
-    Map<Long, List<ReferenceKey>> refs = new HashMap<>();
-    String refSql =
-        "SELECT r.entry_seq, r.ref_group, r.ref_key FROM ledger_entry_refs r"
-            + " JOIN ledger_entries e ON e.seq = r.entry_seq WHERE "
-            + where
-            + " ORDER BY r.entry_seq, r.ordinal";
-    try (PreparedStatement ps = c.prepareStatement(refSql)) {
-      bind(ps, params);
-      ps.setFetchSize(FETCH);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          refs.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-              .add(new ReferenceKey(rs.getString(2), rs.getString(3)));
-        }
-      }
-    }
-    String sql =
-        "SELECT "
-            + prefixed("e.", ENTRY_COLUMNS)
-            + " FROM ledger_entries e WHERE "
-            + where
-            + " ORDER BY "
-            + orderBy;
+  List<LedgerEntry> entries(String where, List<Object> params) throws SQLException {
     List<LedgerEntry> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      bind(ps, params);
-      ps.setFetchSize(FETCH);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(entry(rs, refs.getOrDefault(rs.getLong(1), List.of())));
-        }
-      }
-    }
+    forEachEntry(where, params, out::add);
     return out;
   }
 
