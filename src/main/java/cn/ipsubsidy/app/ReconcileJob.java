@@ -53,20 +53,7 @@ public final class ReconcileJob {
       PaymentRegister earlier = new PaymentRegister();
       int firstYear = runs.values().stream().mapToInt(r -> r.period().year()).min().orElse(year);
       for (int y = firstYear; y < year; y++) {
-        ledger.forEachClaimOfYear(
-            y,
-            new Ledger.YearVisitor() {
-              @Override
-              public void startRun(RunRecord run) {}
-
-              @Override
-              public void claim(LedgerEntry e) {
-                PostedClaims.record(earlier, e, runs.get(e.runId()));
-              }
-
-              @Override
-              public void endRun(RunRecord run) {}
-            });
+        ledger.forEachClaimOfYear(y, e -> PostedClaims.record(earlier, e, runs.get(e.runId())));
       }
       Reconciler.Year reconciling = new Reconciler.Year(year, earlier);
       Map<String, PolicyRegistry> policyCache = new HashMap<>();

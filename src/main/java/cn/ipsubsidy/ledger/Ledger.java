@@ -569,13 +569,13 @@ public final class Ledger implements AutoCloseable {
   /** Receives the claims of a year run by run, from {@link #forEachClaimOfYear}. */
   public interface YearVisitor {
     /** The next active run of the year begins. */
-    void startRun(RunRecord run);
+    default void startRun(RunRecord run) {}
 
     /** One payout entry of that run, in input order. */
     void claim(LedgerEntry entry);
 
     /** The run's last entry has been handed over. */
-    void endRun(RunRecord run);
+    default void endRun(RunRecord run) {}
   }
 
   /**
