@@ -77,40 +77,7 @@ public final class CalcJob {
       boolean dryRun,
       String replaceRunId,
       Duration lockWait,
-      boolean auditSheet) {
-
-    /** A request that writes 审计 into the workbook (the default; {@code --audit csv} does not). */
-    public Request(
-        Path claims,
-        String sheet,
-        String policyId,
-        Period period,
-        Path out,
-        Path rulesFile,
-        boolean strict,
-        boolean force,
-        String operator,
-        String ledgerUrl,
-        boolean dryRun,
-        String replaceRunId,
-        Duration lockWait) {
-      this(
-          claims,
-          sheet,
-          policyId,
-          period,
-          out,
-          rulesFile,
-          strict,
-          force,
-          operator,
-          ledgerUrl,
-          dryRun,
-          replaceRunId,
-          lockWait,
-          true);
-    }
-  }
+      boolean auditSheet) {}
 
   /**
    * What the run did; {@code written} is false when --strict stopped it. {@code periodSource} says
