@@ -177,9 +177,16 @@ public final class PendingOutputs {
       append(line("temp", output.code(), temp.toString(), target.toString()));
     }
 
-    /** Records a backup's name before it is made (deleted when the run is settled). */
-    public synchronized void backup(Path copy) throws IOException {
-      append(line("backup", copy.toString()));
+    /**
+     * Records a backup's name before it is made, so that settling deletes it. Only for tidiness,
+     * and the run is posted by then: a failure to record is logged, never stops the placing.
+     */
+    public synchronized void backup(Path copy) {
+      try {
+        append(line("backup", copy.toString()));
+      } catch (IOException | RuntimeException e) {
+        log.warn("run {}: cannot record the backup {} in {}", runId, copy, file, e);
+      }
     }
 
     /**
