@@ -10,11 +10,14 @@ import cn.ipsubsidy.ledger.RunRecord;
 import cn.ipsubsidy.ledger.TestLedgers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
@@ -216,8 +219,24 @@ class CalcProcessesTest {
     } else {
       assertThat(RunFiles.workbookRunId(workbook)).isEqualTo(inPlace);
     }
-    assertThat(RunFiles.leftovers(dir)).hasSize(2);
-    assertThat(journal).exists();
+    List<Path> temps = RunFiles.leftovers(dir);
+    assertThat(temps).hasSize(2);
+    // the journal: owner only, naming the ledger, each temporary output and its hash, and ready
+    String text = Files.readString(journal, StandardCharsets.UTF_8);
+    assertThat(text)
+        .contains("run\t" + runId + "\n")
+        .contains("ledger\tjdbc:sqlite:" + dir.resolve("ledger.db") + "\n")
+        .endsWith("ready\n");
+    for (Path temp : temps) {
+      assertThat(text)
+          .containsPattern("written\t\\w+\t" + Pattern.quote(temp.toString()) + "\t[0-9a-f]{64}\t");
+    }
+    if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(journal)))
+          .isEqualTo("rw-------");
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(journal.getParent())))
+          .isEqualTo("rwx------");
+    }
     return runId;
   }
 
