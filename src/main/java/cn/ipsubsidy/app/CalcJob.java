@@ -14,6 +14,7 @@ import cn.ipsubsidy.ledger.RunRecord;
 import cn.ipsubsidy.ledger.RunToPost;
 import cn.ipsubsidy.ledger.StoredDocument;
 import cn.ipsubsidy.report.AuditCsvWriter;
+import cn.ipsubsidy.report.IoWriter;
 import cn.ipsubsidy.report.OutputFiles;
 import cn.ipsubsidy.report.PayoutWorkbookWriter;
 import cn.ipsubsidy.report.PreparedOutput;
@@ -31,6 +32,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +52,12 @@ public final class CalcJob {
    * written and the run is posted, before the transaction commits. Never set in production.
    */
   public static final String PAUSE_BEFORE_COMMIT = "ipsubsidy.test.pauseBeforeCommitMillis";
+
+  /**
+   * Fault injection for the kill-after-commit test: milliseconds to sleep after the run's posting
+   * committed, before its outputs are moved into place. Never set in production.
+   */
+  public static final String PAUSE_BEFORE_PLACING = "ipsubsidy.test.pauseBeforePlacingMillis";
 
   /**
    * @param sheet the sheet to read (--sheet), or null for the first with a header row
@@ -112,6 +120,7 @@ public final class CalcJob {
 
   private final String toolVersion;
   private final Progress progress;
+  private final Consumer<PendingOutputs.Settled> settled;
 
   public CalcJob(String toolVersion) {
     this(toolVersion, Progress.NONE);
@@ -119,8 +128,18 @@ public final class CalcJob {
 
   /** A job that reports its progress (rows read, computed, written) to {@code progress}. */
   public CalcJob(String toolVersion, Progress progress) {
+    this(toolVersion, progress, s -> {});
+  }
+
+  /**
+   * As {@link #CalcJob(String, Progress)}, telling {@code settled} what became of the outputs of
+   * earlier runs on the same ledger that were killed before their outputs were in place ({@link
+   * PendingOutputs}), as each is settled at the start of this run.
+   */
+  public CalcJob(String toolVersion, Progress progress, Consumer<PendingOutputs.Settled> settled) {
     this.toolVersion = toolVersion;
     this.progress = progress;
+    this.settled = settled;
   }
 
   public Outcome run(Request req) throws IOException {
@@ -147,6 +166,7 @@ public final class CalcJob {
     ReadResult read = run.readResult();
     boolean handedOver = false;
     List<PreparedOutput> outputs = new ArrayList<>();
+    PendingOutputs.Journal pending = PendingOutputs.journal();
     try {
       String inputSha = Hashing.sha256(req.claims());
       Instant now = Instant.now();
@@ -178,10 +198,15 @@ public final class CalcJob {
       String url = req.ledgerUrl() != null ? req.ledgerUrl() : Ledger.defaultUrl();
       try (Ledger ledger = Ledger.open(url)) {
         Period p = period;
+        String identity = ledger.identity();
         Outcome outcome =
             ledger.withRunLock(
                 req.lockWait(),
                 session -> {
+                  // earlier runs killed before their outputs were in place: no run of this ledger
+                  // is between posting and committing while the lock is held
+                  PendingOutputs.settle(identity, id -> session.run(id).isPresent())
+                      .forEach(settled);
                   checkReplayAndReplace(req, session, p, inputSha, ledger);
                   PriorPayouts prior =
                       req.replaceRunId() == null
@@ -218,10 +243,12 @@ public final class CalcJob {
                   }
                   // The outputs are written on their own threads while the run is posted on this
                   // one (in the transaction, not yet committed): each reads the lines on its own.
+                  // The journal names them first, so that a kill at any moment leaves none behind.
+                  pending.start(runId, identity);
                   ExecutorService writer = daemonThread("ipsubsidy-outputs");
                   Future<List<PreparedOutput>> written =
                       writer.submit(
-                          () -> prepareOutputs(req, result, facts, sums, workbook, audit));
+                          () -> prepareOutputs(req, result, facts, sums, workbook, audit, pending));
                   writer.shutdown();
                   PostedRun posted = null;
                   try {
@@ -252,8 +279,9 @@ public final class CalcJob {
                     throw e;
                   }
                   outputs.addAll(await(written));
+                  pending.ready();
                   if (posted != null) {
-                    pauseForFaultInjection();
+                    pauseForFaultInjection(PAUSE_BEFORE_COMMIT);
                   }
                   return new Outcome(
                       facts,
@@ -267,8 +295,12 @@ public final class CalcJob {
                       ledger.url(),
                       run);
                 });
-        // Posted (or a dry run): only now do the outputs appear under their names.
-        OutputFiles.commitAll(outputs);
+        // Posted (or a dry run): only now do the outputs appear under their names. A kill from
+        // here until the journal is deleted is made good by the next run that settles it.
+        if (outcome.posted() != null) {
+          pauseForFaultInjection(PAUSE_BEFORE_PLACING);
+        }
+        OutputFiles.commitAll(outputs, pending::backup);
         if (outcome.written()) {
           log.info(
               "run {}: {} {} and {}",
@@ -287,6 +319,7 @@ public final class CalcJob {
       for (PreparedOutput o : outputs) {
         o.close();
       }
+      pending.close(); // after the outputs: placed, or deleted
       if (!handedOver) {
         run.close();
       }
@@ -301,7 +334,13 @@ public final class CalcJob {
    * computed). On failure nothing is left behind.
    */
   private List<PreparedOutput> prepareOutputs(
-      Request req, RunResult result, RunFacts facts, WorkbookTotals sums, Path workbook, Path audit)
+      Request req,
+      RunResult result,
+      RunFacts facts,
+      WorkbookTotals sums,
+      Path workbook,
+      Path audit,
+      PendingOutputs.Journal journal)
       throws IOException {
     String runId = facts.runId();
     RunResult forWorkbook = counted(result, "写出 writing", result.lines().size());
@@ -311,8 +350,12 @@ public final class CalcJob {
         second.submit(
             () -> {
               PreparedOutput prepared =
-                  OutputFiles.prepare(
-                      audit, req.force(), tmp -> new AuditCsvWriter().write(result, runId, tmp));
+                  prepare(
+                      journal,
+                      PendingOutputs.Output.AUDIT,
+                      audit,
+                      req.force(),
+                      tmp -> new AuditCsvWriter().write(result, runId, tmp));
               log.info(
                   "run {}: audit log written in {} ms",
                   runId,
@@ -323,7 +366,9 @@ public final class CalcJob {
     PreparedOutput book = null;
     try {
       book =
-          OutputFiles.prepare(
+          prepare(
+              journal,
+              PendingOutputs.Output.WORKBOOK,
               workbook,
               req.force(),
               tmp ->
@@ -345,6 +390,29 @@ public final class CalcJob {
       }
       throw e;
     }
+  }
+
+  /**
+   * One output written to its temporary file, named in the journal before the file is created and
+   * recorded with its SHA-256 once complete.
+   */
+  private static PreparedOutput prepare(
+      PendingOutputs.Journal journal,
+      PendingOutputs.Output output,
+      Path target,
+      boolean force,
+      IoWriter writer)
+      throws IOException {
+    Path absolute = target.toAbsolutePath().normalize();
+    PreparedOutput prepared =
+        OutputFiles.prepare(target, force, writer, tmp -> journal.temp(output, absolute, tmp));
+    try {
+      journal.written(output, prepared);
+    } catch (IOException | RuntimeException e) {
+      prepared.discard();
+      throw e;
+    }
+    return prepared;
   }
 
   /** What a writing thread made, or what failed making it. */
@@ -449,8 +517,8 @@ public final class CalcJob {
     }
   }
 
-  private static void pauseForFaultInjection() {
-    Long millis = Long.getLong(PAUSE_BEFORE_COMMIT);
+  private static void pauseForFaultInjection(String property) {
+    Long millis = Long.getLong(property);
     if (millis != null && millis > 0) {
       try {
         Thread.sleep(millis);

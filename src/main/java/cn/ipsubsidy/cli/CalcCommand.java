@@ -53,9 +53,14 @@ final class CalcCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Messages m = Messages.of(spec);
     String who = operator != null ? operator : System.getProperty("user.name", "unknown");
     try (CalcJob.Outcome o =
-        new CalcJob(VersionProvider.version(), TerminalProgress.forStderr())
+        new CalcJob(
+                VersionProvider.version(),
+                TerminalProgress.forStderr(),
+                settled -> PendingNotices.print(err, m, settled))
             .run(
                 new CalcJob.Request(
                     input.claims,

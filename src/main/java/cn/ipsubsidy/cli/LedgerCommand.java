@@ -1,5 +1,6 @@
 package cn.ipsubsidy.cli;
 
+import cn.ipsubsidy.app.PendingOutputs;
 import cn.ipsubsidy.app.UsageException;
 import cn.ipsubsidy.domain.Money;
 import cn.ipsubsidy.ledger.Ledger;
@@ -27,6 +28,17 @@ final class LedgerCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
+  /**
+   * Places the outputs of runs of this ledger that were killed after posting, and removes those of
+   * runs killed before it, telling the clerk on stderr ({@link PendingOutputs}).
+   */
+  private static void settlePending(CommandLine.Model.CommandSpec spec, Ledger l) {
+    Messages m = Messages.of(spec);
+    for (PendingOutputs.Settled s : PendingOutputs.settle(l)) {
+      PendingNotices.print(spec.commandLine().getErr(), m, s);
+    }
+  }
+
   @Command(name = "runs", mixinStandardHelpOptions = true)
   static final class Runs implements Callable<Integer> {
     @Mixin LedgerOptions ledger;
@@ -37,6 +49,7 @@ final class LedgerCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       Messages m = Messages.of(spec);
       try (Ledger l = ledger.open()) {
+        settlePending(spec, l);
         out.println(m.get("ledger.runs.ledger", l.url()));
         out.println(m.get("ledger.runs.header"));
         for (RunRecord r : l.runs()) {
@@ -115,6 +128,7 @@ final class LedgerCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       Messages m = Messages.of(spec);
       try (Ledger l = ledger.open()) {
+        settlePending(spec, l);
         VerifyResult v = l.verify();
         v.warnings().forEach(w -> out.println(m.get("ledger.verify.warning", m.pick(w))));
         if (v.ok()) {

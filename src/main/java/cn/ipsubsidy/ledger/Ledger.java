@@ -110,7 +110,7 @@ public final class Ledger implements AutoCloseable {
   }
 
   /** IPSUBSIDY_HOME, else -Dipsubsidy.home, else ~/.ipsubsidy: the same folder as the logs. */
-  static Path home() {
+  public static Path home() {
     String home = System.getenv("IPSUBSIDY_HOME");
     if (home == null || home.isBlank()) {
       home = System.getProperty("ipsubsidy.home");
@@ -180,6 +180,19 @@ public final class Ledger implements AutoCloseable {
   /** The ledger's URL with any password masked, as messages show it. */
   public String url() {
     return masked;
+  }
+
+  /**
+   * The ledger's URL as it names this ledger from any working folder: passwords masked, and for a
+   * SQLite file its absolute path. Records kept outside the ledger (the pending-outputs journal)
+   * say which ledger they belong to by it.
+   */
+  public String identity() {
+    String path = dialect == Dialect.SQLITE ? sqlitePath(url) : null;
+    if (path == null) {
+      return masked;
+    }
+    return "jdbc:sqlite:" + Paths.get(path).toAbsolutePath().normalize();
   }
 
   /** This open created the ledger (a new, empty schema): worth telling the clerk. */

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -27,9 +28,22 @@ import java.util.List;
  *
  * <p>For several files that belong together (workbook and audit CSV) use {@link #prepare} for each,
  * then {@link #commitAll} once all are complete; {@link PreparedOutput#discard()} throws them away.
+ * A caller that must find its files again after the process was killed (the pending-outputs journal
+ * of {@code calc}) passes a {@link NewFiles} that is told each name before the file exists.
  */
 public final class OutputFiles {
   private static final SecureRandom RANDOM = new SecureRandom();
+
+  /**
+   * Told the name of each temporary or backup file before it is created, so that a record of it
+   * exists before the file does; a failure to record stops the write.
+   */
+  @FunctionalInterface
+  public interface NewFiles {
+    NewFiles NONE = file -> {};
+
+    void willCreate(Path file) throws IOException;
+  }
 
   private OutputFiles() {}
 
@@ -53,9 +67,15 @@ public final class OutputFiles {
    */
   public static PreparedOutput prepare(Path target, boolean force, IoWriter writer)
       throws IOException {
+    return prepare(target, force, writer, NewFiles.NONE);
+  }
+
+  /** As {@link #prepare(Path, boolean, IoWriter)}, telling {@code newFiles} the temporary name. */
+  public static PreparedOutput prepare(
+      Path target, boolean force, IoWriter writer, NewFiles newFiles) throws IOException {
     Path absolute = target.toAbsolutePath().normalize();
     checkTarget(absolute, force);
-    Path temp = createTemp(absolute);
+    Path temp = createTemp(absolute, newFiles);
     boolean ok = false;
     try {
       writer.write(temp);
@@ -94,6 +114,11 @@ public final class OutputFiles {
    * move itself after some files were placed cannot undo those; the rest are discarded.
    */
   public static void commitAll(List<PreparedOutput> outputs) throws IOException {
+    commitAll(outputs, NewFiles.NONE);
+  }
+
+  /** As {@link #commitAll(List)}, telling {@code newFiles} the name of each backup it makes. */
+  public static void commitAll(List<PreparedOutput> outputs, NewFiles newFiles) throws IOException {
     List<Backup> backups = new ArrayList<>();
     List<PreparedOutput> placed = new ArrayList<>();
     PreparedOutput current = null;
@@ -102,7 +127,7 @@ public final class OutputFiles {
         output.checkCommittable();
       }
       for (PreparedOutput output : outputs) {
-        backups.add(Backup.of(output));
+        backups.add(Backup.of(output, newFiles));
       }
       for (PreparedOutput output : outputs) {
         current = output;
@@ -139,12 +164,13 @@ public final class OutputFiles {
    * did not exist has no backup; restoring it means deleting the new file.
    */
   private record Backup(Path copy) {
-    static Backup of(PreparedOutput output) throws IOException {
+    static Backup of(PreparedOutput output, NewFiles newFiles) throws IOException {
       Path target = output.target();
       if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
         return new Backup(null);
       }
       Path copy = sibling(target, ".bak");
+      newFiles.willCreate(copy);
       try {
         Files.createLink(copy, target);
       } catch (IOException | UnsupportedOperationException e) {
@@ -192,7 +218,7 @@ public final class OutputFiles {
     }
   }
 
-  private static Path createTemp(Path target) throws IOException {
+  private static Path createTemp(Path target, NewFiles newFiles) throws IOException {
     Path dir = target.getParent();
     if (dir == null || !Files.isDirectory(dir)) {
       throw new OutputDirectoryException(
@@ -200,6 +226,7 @@ public final class OutputFiles {
     }
     for (int attempt = 0; ; attempt++) {
       Path temp = sibling(target, ".tmp");
+      newFiles.willCreate(temp);
       try {
         // createFile, not createTempFile: the file gets the ordinary permissions of the
         // directory (umask), not owner-only, so colleagues can open the result.
@@ -217,8 +244,60 @@ public final class OutputFiles {
     }
   }
 
+  /**
+   * Moves the complete file {@code temp} onto {@code target} in one step and forces the directory
+   * entry to disk. With {@code replace} an existing target is replaced; without it an existing
+   * target is never replaced, even one that appears meanwhile.
+   *
+   * @throws OutputExistsException when the target exists and {@code replace} is false
+   */
+  public static void place(Path temp, Path target, boolean replace) throws IOException {
+    if (replace) {
+      moveReplacing(temp, target);
+    } else {
+      moveNoClobber(temp, target);
+    }
+    syncDirectory(target.getParent());
+  }
+
+  private static void moveReplacing(Path temp, Path target) throws IOException {
+    try {
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /**
+   * A hard link fails if the target exists, with no window between test and rename; where the file
+   * system has no hard links, fall back to test-then-rename.
+   */
+  private static void moveNoClobber(Path temp, Path target) throws IOException {
+    try {
+      Files.createLink(target, temp);
+      Files.delete(temp);
+      return;
+    } catch (FileAlreadyExistsException e) {
+      throw new OutputExistsException(target);
+    } catch (UnsupportedOperationException | IOException e) {
+      if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+        if (Files.isSameFile(target, temp)) {
+          // the link was made but the temp name could not be removed; the target is complete
+          deleteQuietly(temp);
+          return;
+        }
+        throw new OutputExistsException(target);
+      }
+    }
+    try {
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(temp, target);
+    }
+  }
+
   /** Forces the directory entry of a rename to disk where the platform allows it (not Windows). */
-  static void syncDirectory(Path dir) {
+  public static void syncDirectory(Path dir) {
     try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
       channel.force(true);
     } catch (IOException | RuntimeException e) {

@@ -1,12 +1,7 @@
 package cn.ipsubsidy.report;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * A complete output file waiting beside its target (see {@link OutputFiles#prepare}). {@link
@@ -60,14 +55,9 @@ public final class PreparedOutput implements AutoCloseable {
     boolean ok = false;
     try {
       checkCommittable();
-      if (force) {
-        moveReplacing();
-      } else {
-        moveNoClobber();
-      }
+      OutputFiles.place(temp, target, force);
       ok = true;
       state = State.COMMITTED;
-      OutputFiles.syncDirectory(target.getParent());
     } finally {
       if (!ok) {
         discard();
@@ -94,41 +84,5 @@ public final class PreparedOutput implements AutoCloseable {
       throw new IllegalStateException("output " + target + " already " + state.name());
     }
     OutputFiles.checkTarget(target, force);
-  }
-
-  private void moveReplacing() throws IOException {
-    try {
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-    }
-  }
-
-  /**
-   * A hard link fails if the target exists, with no window between test and rename; where the file
-   * system has no hard links, fall back to test-then-rename.
-   */
-  private void moveNoClobber() throws IOException {
-    try {
-      Files.createLink(target, temp);
-      Files.delete(temp);
-      return;
-    } catch (FileAlreadyExistsException e) {
-      throw new OutputExistsException(target);
-    } catch (UnsupportedOperationException | IOException e) {
-      if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-        if (Files.isSameFile(target, temp)) {
-          // the link was made but the temp name could not be removed; the target is complete
-          OutputFiles.deleteQuietly(temp);
-          return;
-        }
-        throw new OutputExistsException(target);
-      }
-    }
-    try {
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(temp, target);
-    }
   }
 }

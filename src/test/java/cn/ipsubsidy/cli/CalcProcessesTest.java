@@ -3,22 +3,31 @@ package cn.ipsubsidy.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.ipsubsidy.app.CalcJob;
+import cn.ipsubsidy.app.PendingOutputs;
 import cn.ipsubsidy.claims.EntityIds;
+import cn.ipsubsidy.ledger.Ledger;
+import cn.ipsubsidy.ledger.RunRecord;
 import cn.ipsubsidy.ledger.TestLedgers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Real {@code calc} processes on one SQLite ledger: two at once never both post, and one killed
- * after writing its outputs but before committing leaves the ledger and the folder as they were.
+ * Real {@code calc} processes on one SQLite ledger: two at once never both post, one killed after
+ * writing its outputs but before committing leaves the ledger and the folder as they were (once the
+ * next run removed its temporary files), and one killed after committing but before placing its
+ * outputs gets them placed by the next {@code ledger verify} or {@code calc}.
  */
 class CalcProcessesTest {
   @TempDir Path dir;
@@ -37,24 +46,28 @@ class CalcProcessesTest {
   }
 
   private Process calc(Path claims, long pauseMillis, String... more) throws IOException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-D" + CalcJob.PAUSE_BEFORE_COMMIT + "=" + pauseMillis);
-    cmd.add("-Dipsubsidy.home=" + dir.resolve("home"));
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add("cn.ipsubsidy.cli.IpSubsidy");
-    cmd.add("calc");
-    cmd.add(claims.toString());
-    cmd.add("--ledger");
-    cmd.add(TestLedgers.sqlite(dir));
-    cmd.add("--lang"); // the lock message is checked in English
-    cmd.add("en");
-    cmd.addAll(List.of(more));
-    return new ProcessBuilder(cmd)
-        .redirectOutput(dir.resolve(claims.getFileName() + ".out").toFile())
-        .redirectError(dir.resolve(claims.getFileName() + ".err").toFile())
-        .start();
+    return calc(claims, CalcJob.PAUSE_BEFORE_COMMIT, pauseMillis, dir.resolve("home"), more);
+  }
+
+  /** A calc in English that sleeps {@code pauseMillis} where {@code pause} says. */
+  private Process calc(Path claims, String pause, long pauseMillis, Path home, String... more)
+      throws IOException {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "calc",
+                claims.toString(),
+                "--ledger",
+                TestLedgers.sqlite(dir),
+                "--lang", // the lock message is checked in English
+                "en"));
+    args.addAll(List.of(more));
+    return RunFiles.start(
+        home,
+        List.of(pause + "=" + pauseMillis),
+        dir.resolve(claims.getFileName() + ".out"),
+        dir.resolve(claims.getFileName() + ".err"),
+        args.toArray(new String[0]));
   }
 
   /** Waits until the run has written its temporary outputs: it holds the ledger's lock then. */
@@ -73,7 +86,7 @@ class CalcProcessesTest {
   }
 
   private static String read(Path p) throws IOException {
-    return Files.exists(p) ? Files.readString(p) : "";
+    return RunFiles.read(p);
   }
 
   private long postedRuns() {
@@ -112,11 +125,227 @@ class CalcProcessesTest {
     assertThat(Cli.run("ledger", "verify", "--ledger", TestLedgers.sqlite(dir)).exit()).isZero();
     assertThat(dir.resolve("a-payout.xlsx")).doesNotExist();
     assertThat(dir.resolve("a-audit.csv")).doesNotExist();
-    // the ledger is free again and the run can be posted
+    // what the killed run left: its temporary outputs, and the journal that names them
+    Path home = dir.resolve("home");
+    List<Path> temps = RunFiles.leftovers(dir);
+    assertThat(temps).hasSize(2);
+    assertThat(RunFiles.journals(home)).hasSize(1);
+    // the ledger is free again and the run can be posted; it first removes what the killed left
     Process again = calc(a, 0);
     assertThat(again.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(again.exitValue()).as(read(dir.resolve("a.csv.err"))).isZero();
+    String err = read(dir.resolve("a.csv.err"));
+    assertThat(again.exitValue()).as(err).isZero();
     assertThat(postedRuns()).isEqualTo(1);
     assertThat(dir.resolve("a-payout.xlsx")).exists();
+    for (Path temp : temps) {
+      assertThat(err)
+          .contains("stopped before it was posted and the ledger does not have it: removed the")
+          .contains(temp.toString());
+    }
+    assertThat(err.lines()).as(err).hasSize(2);
+    assertThat(RunFiles.leftovers(dir)).isEmpty();
+    assertThat(RunFiles.journals(home)).isEmpty();
+  }
+
+  /**
+   * The window the pending-outputs journal closes: killed after the commit, before the outputs were
+   * moved into place. The run is posted; {@code ledger verify} places its outputs (in Chinese),
+   * complete and of that run, and leaves no temporary file or journal.
+   */
+  @Test
+  void aRunKilledAfterItsCommitGetsItsOutputsFromLedgerVerify() throws Exception {
+    Path a = claims("a.csv");
+    String runId = killBeforePlacing(a);
+
+    Cli verify = Cli.run("ledger", "verify", "--ledger", TestLedgers.sqlite(dir));
+    assertThat(verify.exit()).as(verify.all()).isZero();
+    assertThat(verify.err())
+        .contains(
+            "ipsubsidy: 运行 "
+                + runId
+                + " 已过账，但上次在放置输出文件前中断：已将其核发明细表放到 "
+                + dir.resolve("a-payout.xlsx"))
+        .contains("已将其审计日志放到 " + dir.resolve("a-audit.csv"));
+    assertThat(verify.err().lines()).as(verify.err()).hasSize(2);
+    assertPlacedWhole(runId, "a");
+    // settled once: nothing more to say
+    Cli again = Cli.run("ledger", "verify", "--ledger", TestLedgers.sqlite(dir));
+    assertThat(again.exit()).isZero();
+    assertThat(again.err()).isEmpty();
+  }
+
+  /** The same window, settled by the next calc on the ledger (in English), which goes on. */
+  @Test
+  void aRunKilledAfterItsCommitGetsItsOutputsFromTheNextCalc() throws Exception {
+    Path a = claims("a.csv");
+    String runId = killBeforePlacing(a);
+
+    Path b = dir.resolve("b.csv");
+    Files.writeString(b, Files.readString(a).replace("Q1-1,", "Q1-2,").replace("M1;M2", "M3;M4"));
+    Cli next = Cli.en("calc", b.toString(), "--ledger", TestLedgers.sqlite(dir));
+    assertThat(next.exit()).as(next.all()).isZero();
+    assertThat(next.err())
+        .contains(
+            "ipsubsidy: run "
+                + runId
+                + " was posted but stopped before placing its outputs: its payout workbook is now"
+                + " at "
+                + dir.resolve("a-payout.xlsx"))
+        .contains("its audit log is now at " + dir.resolve("a-audit.csv"));
+    assertThat(next.err().lines()).as(next.err()).hasSize(2);
+    assertPlacedWhole(runId, "a");
+    assertThat(dir.resolve("b-payout.xlsx")).exists();
+    assertThat(postedRuns()).isEqualTo(2);
+  }
+
+  /**
+   * Runs calc on {@code claims} in a process that shares this JVM's home (so that commands run here
+   * settle its journal) and pauses after its commit; kills it there. Returns the run id.
+   */
+  private String killBeforePlacing(Path claims, String... more) throws Exception {
+    // counted in the ledger itself: ledger runs would settle what the kill leaves
+    List<RunRecord> before = runs();
+    Path workbook = dir.resolve(claims.getFileName().toString().replace(".csv", "-payout.xlsx"));
+    String inPlace = Files.exists(workbook) ? RunFiles.workbookRunId(workbook) : null;
+    Process p = calc(claims, CalcJob.PAUSE_BEFORE_PLACING, 60_000, Ledger.home(), more);
+    String runId = awaitPostedRun(p, claims, before);
+    Path journal = PendingOutputs.folder().resolve(runId + ".run");
+    assertThat(journal).exists();
+    p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    // the gap: posted, and its outputs not in place
+    assertThat(runs()).hasSize(before.size() + 1);
+    if (inPlace == null) {
+      assertThat(workbook).doesNotExist();
+    } else {
+      assertThat(RunFiles.workbookRunId(workbook)).isEqualTo(inPlace);
+    }
+    List<Path> temps = RunFiles.leftovers(dir);
+    assertThat(temps).hasSize(2);
+    // the journal: owner only, naming the ledger, each temporary output and its hash, and ready
+    String text = Files.readString(journal, StandardCharsets.UTF_8);
+    assertThat(text)
+        .contains("run\t" + runId + "\n")
+        .contains("ledger\tjdbc:sqlite:" + dir.resolve("ledger.db") + "\n")
+        .endsWith("ready\n");
+    for (Path temp : temps) {
+      assertThat(text)
+          .containsPattern("written\t\\w+\t" + Pattern.quote(temp.toString()) + "\t[0-9a-f]{64}\t");
+    }
+    if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(journal)))
+          .isEqualTo("rw-------");
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(journal.getParent())))
+          .isEqualTo("rwx------");
+    }
+    return runId;
+  }
+
+  private List<RunRecord> runs() {
+    try (Ledger ledger = Ledger.open(TestLedgers.sqlite(dir))) {
+      return ledger.runs();
+    }
+  }
+
+  /** Waits until the ledger holds a new run of {@code claims}; returns its id. */
+  private String awaitPostedRun(Process p, Path claims, List<RunRecord> before) throws Exception {
+    String name = claims.getFileName().toString();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (System.nanoTime() < deadline && p.isAlive()) {
+      for (RunRecord r : runs()) {
+        if (r.inputFile().equals(name) && !before.contains(r)) {
+          return r.runId();
+        }
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("the run was never posted: " + read(dir.resolve(name + ".err")));
+  }
+
+  /**
+   * A --force run killed before placing replaces only the files it meant to: the earlier run's
+   * workbook is replaced, but an audit log edited since is left alone and the run's goes beside it.
+   */
+  @Test
+  void aForcedRunKilledBeforePlacingReplacesOnlyWhatItMeantTo() throws Exception {
+    Path a = claims("a.csv");
+    Cli earlier = Cli.run("calc", a.toString(), "--ledger", TestLedgers.sqlite(dir));
+    assertThat(earlier.exit()).as(earlier.all()).isZero();
+    Files.writeString(a, Files.readString(a).replace("Q1-1,", "Q1-2,").replace("M1;M2", "M3;M4"));
+    String runId = killBeforePlacing(a, "--force");
+    Path audit = Files.writeString(dir.resolve("a-audit.csv"), "edited by hand");
+
+    Cli verify = Cli.en("ledger", "verify", "--ledger", TestLedgers.sqlite(dir));
+    assertThat(verify.exit()).as(verify.all()).isZero();
+    Path beside = dir.resolve("a-audit-" + runId + ".csv");
+    assertThat(verify.err())
+        .contains("its payout workbook is now at " + dir.resolve("a-payout.xlsx"))
+        .contains(
+            "ipsubsidy: run "
+                + runId
+                + " was posted but stopped before placing its outputs; "
+                + audit
+                + " has changed since and was left alone, its audit log is at "
+                + beside);
+    assertThat(verify.err().lines()).as(verify.err()).hasSize(2);
+    assertThat(RunFiles.workbookRunId(dir.resolve("a-payout.xlsx"))).isEqualTo(runId);
+    assertThat(audit).hasContent("edited by hand");
+    assertThat(RunFiles.auditRows(beside))
+        .isNotEmpty()
+        .allSatisfy(r -> assertThat(r.get("run_id")).isEqualTo(runId));
+    assertThat(RunFiles.leftovers(dir)).isEmpty();
+    assertThat(PendingOutputs.folder().resolve(runId + ".run")).doesNotExist();
+  }
+
+  /**
+   * A temporary output that is gone when the run is settled is said, with the command that makes
+   * the workbook again from the ledger; that command works.
+   */
+  @Test
+  void aMissingTemporaryWorkbookIsSaidWithHowToMakeItAgain() throws Exception {
+    Path a = claims("a.csv");
+    String runId = killBeforePlacing(a);
+    Path temp =
+        RunFiles.leftovers(dir).stream()
+            .filter(f -> f.getFileName().toString().startsWith(".a-payout.xlsx."))
+            .findFirst()
+            .orElseThrow();
+    Files.delete(temp);
+
+    Cli verify = Cli.run("ledger", "verify", "--ledger", TestLedgers.sqlite(dir));
+    assertThat(verify.exit()).as(verify.all()).isZero();
+    Path workbook = dir.resolve("a-payout.xlsx");
+    assertThat(verify.err())
+        .contains(
+            "ipsubsidy: 运行 "
+                + runId
+                + " 已过账，但其核发明细表的临时文件 "
+                + temp
+                + " 缺失或已被改动，未放到 "
+                + workbook
+                + "；请用 ipsubsidy report "
+                + runId
+                + " -o "
+                + workbook
+                + " 从台账重新生成")
+        .contains("已将其审计日志放到 " + dir.resolve("a-audit.csv"));
+    assertThat(workbook).doesNotExist();
+    assertThat(RunFiles.leftovers(dir)).isEmpty();
+    assertThat(PendingOutputs.folder().resolve(runId + ".run")).doesNotExist();
+
+    Cli report =
+        Cli.run("report", runId, "-o", workbook.toString(), "--ledger", TestLedgers.sqlite(dir));
+    assertThat(report.exit()).as(report.all()).isZero();
+    assertThat(RunFiles.workbookRunId(workbook)).isEqualTo(runId);
+  }
+
+  /**
+   * Both outputs of {@code stem} are in place, complete, of {@code runId}; nothing else is left.
+   */
+  private void assertPlacedWhole(String runId, String stem) throws IOException {
+    assertThat(RunFiles.workbookRunId(dir.resolve(stem + "-payout.xlsx"))).isEqualTo(runId);
+    List<CSVRecord> rows = RunFiles.auditRows(dir.resolve(stem + "-audit.csv"));
+    assertThat(rows).isNotEmpty().allSatisfy(r -> assertThat(r.get("run_id")).isEqualTo(runId));
+    assertThat(RunFiles.leftovers(dir)).isEmpty();
+    assertThat(PendingOutputs.folder().resolve(runId + ".run")).doesNotExist();
   }
 }
