@@ -10,6 +10,7 @@ import cn.ipsubsidy.engine.StoredLines;
 import cn.ipsubsidy.engine.SubsidyEngine;
 import cn.ipsubsidy.ledger.Ledger;
 import cn.ipsubsidy.ledger.PostedRun;
+import cn.ipsubsidy.ledger.RunHolder;
 import cn.ipsubsidy.ledger.RunRecord;
 import cn.ipsubsidy.ledger.RunToPost;
 import cn.ipsubsidy.ledger.StoredDocument;
@@ -181,6 +182,7 @@ public final class CalcJob {
         Outcome outcome =
             ledger.withRunLock(
                 req.lockWait(),
+                RunHolder.thisProcess(runId, req.operator()),
                 session -> {
                   checkReplayAndReplace(req, session, p, inputSha, ledger);
                   PriorPayouts prior =
