@@ -82,6 +82,8 @@ enum Dialect {
       c.unwrap(SQLiteConnection.class).setBusyTimeout(COMMIT_BUSY_MS);
       if (holder != null) {
         holder.publish(holderFile(url));
+      } else {
+        RunHolder.clear(holderFile(url)); // left by a killed run: this one holds the lock now
       }
       return c;
     }

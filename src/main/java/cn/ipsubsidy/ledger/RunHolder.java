@@ -77,7 +77,7 @@ public record RunHolder(String runId, String operator, String where, Instant sin
     try {
       StringWriter text = new StringWriter();
       p.store(text, "ipsubsidy: the run that holds this ledger");
-      Files.deleteIfExists(file);
+      clear(file);
       Files.writeString(Files.createFile(file, Ledger.ownerOnly()), text.toString());
     } catch (IOException | UnsupportedOperationException e) {
       // the lock holds all the same
@@ -107,11 +107,16 @@ public record RunHolder(String runId, String operator, String where, Instant sin
   /** Removes the holder file when it still names this holder. */
   void withdraw(Path file) {
     if (equals(read(file))) {
-      try {
-        Files.deleteIfExists(file);
-      } catch (IOException e) {
-        // a stale file is overwritten by the next holder
-      }
+      clear(file);
+    }
+  }
+
+  /** Removes a holder file, by whomever it was left. */
+  static void clear(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      // a stale file is overwritten by the next holder
     }
   }
 
