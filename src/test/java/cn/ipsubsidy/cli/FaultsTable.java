@@ -182,6 +182,8 @@ final class FaultsTable {
     }
     if (SKIPPED.isEmpty()) {
       RobustnessDoc.check("faults", markdown(rows));
+      System.out.println(
+          "[faults table] all " + rows.size() + " faults ran; docs/robustness.md agrees");
       return;
     }
     assertThat(RobustnessDoc.updating())
@@ -199,6 +201,11 @@ final class FaultsTable {
             .contains(row + "\n");
       }
     }
+    System.out.println(
+        "[faults table] "
+            + (rows.size() - SKIPPED.size())
+            + " faults ran and agree with docs/robustness.md; skipped: "
+            + SKIPPED.keySet());
   }
 
   private static String markdown(List<String> rows) {
