@@ -10,6 +10,7 @@ import cn.ipsubsidy.engine.StoredLines;
 import cn.ipsubsidy.engine.SubsidyEngine;
 import cn.ipsubsidy.ledger.Ledger;
 import cn.ipsubsidy.ledger.PostedRun;
+import cn.ipsubsidy.ledger.RunHolder;
 import cn.ipsubsidy.ledger.RunRecord;
 import cn.ipsubsidy.ledger.RunToPost;
 import cn.ipsubsidy.ledger.StoredDocument;
@@ -202,6 +203,7 @@ public final class CalcJob {
         Outcome outcome =
             ledger.withRunLock(
                 req.lockWait(),
+                RunHolder.thisProcess(runId, req.operator()),
                 session -> {
                   // earlier runs killed before their outputs were in place: no run of this ledger
                   // is between posting and committing while the lock is held

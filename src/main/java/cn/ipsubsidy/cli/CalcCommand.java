@@ -1,7 +1,9 @@
 package cn.ipsubsidy.cli;
 
 import cn.ipsubsidy.app.CalcJob;
+import cn.ipsubsidy.domain.Bilingual;
 import cn.ipsubsidy.domain.Period;
+import cn.ipsubsidy.ledger.LedgerException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -78,6 +80,14 @@ final class CalcCommand implements Callable<Integer> {
                     ledger.lockWait(),
                     audit == AuditTarget.workbook))) {
       return report(out, o);
+    } catch (LedgerException e) {
+      // the outputs are put in place only once the run is posted: the clerk is told none was
+      throw new LedgerException(
+          Bilingual.of(
+              m.in(Lang.ZH).get("calc.ledgerFailed", e.message().zh()),
+              m.in(Lang.EN).get("calc.ledgerFailed", e.message().en())),
+          e.ledgerUrl(),
+          e);
     }
   }
 

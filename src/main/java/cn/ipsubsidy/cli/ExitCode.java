@@ -14,7 +14,10 @@ public final class ExitCode {
   /** reconcile found differences (listed). */
   public static final int DIFFERENCES = 3;
 
-  /** The ledger is locked by another run or failed its integrity check; nothing posted. */
+  /**
+   * The ledger is locked by another run, cannot be written or reached (read-only file, folder,
+   * connection lost) or failed its integrity check; nothing posted, no output written.
+   */
   public static final int LEDGER = 4;
 
   private ExitCode() {}

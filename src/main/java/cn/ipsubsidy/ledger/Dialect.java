@@ -1,6 +1,7 @@
 package cn.ipsubsidy.ledger;
 
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -61,7 +62,8 @@ enum Dialect {
     }
 
     @Override
-    Connection openLocked(String url, Duration wait, String masked) throws SQLException {
+    Connection openLocked(String url, Duration wait, String masked, RunHolder holder)
+        throws SQLException {
       SQLiteConfig config = new SQLiteConfig();
       config.enforceForeignKeys(true);
       config.setBusyTimeout(clampMillis(wait));
@@ -72,13 +74,30 @@ enum Dialect {
       } catch (SQLException e) {
         close(c);
         if (isBusy(e)) {
-          throw new LedgerLockedException(masked, wait, null, e);
+          throw new LedgerLockedException(masked, wait, RunHolder.read(holderFile(url)), e);
         }
         throw e;
       }
       // Held: a commit may still wait for readers to finish, so allow it time.
       c.unwrap(SQLiteConnection.class).setBusyTimeout(COMMIT_BUSY_MS);
+      if (holder != null) {
+        holder.publish(holderFile(url));
+      } else {
+        RunHolder.clear(holderFile(url)); // left by a killed run: this one holds the lock now
+      }
       return c;
+    }
+
+    @Override
+    void releasing(String url, RunHolder holder) {
+      if (holder != null) {
+        holder.withdraw(holderFile(url));
+      }
+    }
+
+    /** Beside the ledger: {@code ledger.db.holder}. */
+    private static Path holderFile(String url) {
+      return Path.of(Ledger.sqlitePath(url) + ".holder");
     }
 
     @Override
@@ -190,8 +209,13 @@ enum Dialect {
     }
 
     @Override
-    Connection openLocked(String url, Duration wait, String masked) throws SQLException {
-      Connection c = DriverManager.getConnection(url, properties());
+    Connection openLocked(String url, Duration wait, String masked, RunHolder holder)
+        throws SQLException {
+      Properties properties = properties();
+      if (holder != null) {
+        properties.setProperty("ApplicationName", holder.applicationName());
+      }
+      Connection c = DriverManager.getConnection(url, properties);
       try {
         c.setAutoCommit(false);
         long deadline = System.nanoTime() + wait.toNanos();
@@ -206,10 +230,10 @@ enum Dialect {
             }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-              String holder = holder(c);
+              RunHolder other = holder(c);
               c.rollback();
               close(c);
-              throw new LedgerLockedException(masked, wait, holder, null);
+              throw new LedgerLockedException(masked, wait, other, null);
             }
             sleep(Math.min(Duration.ofMillis(100).toNanos(), left));
           }
@@ -220,8 +244,8 @@ enum Dialect {
       }
     }
 
-    /** Who holds the run lock, for the message: "pid 123, user u, ipsubsidy, since …". */
-    private String holder(Connection c) {
+    /** Who holds the run lock, for the message: its run and operator, database user and pid. */
+    private RunHolder holder(Connection c) {
       String sql =
           "SELECT a.pid, a.usename, a.application_name, host(a.client_addr), a.xact_start"
               + " FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
@@ -235,15 +259,11 @@ enum Dialect {
             return null;
           }
           String host = rs.getString(4);
-          return "pid "
-              + rs.getInt(1)
-              + ", "
-              + rs.getString(2)
-              + (host == null ? "" : "@" + host)
-              + ", "
-              + rs.getString(3)
-              + ", since "
-              + rs.getObject(5, OffsetDateTime.class).toInstant();
+          String where =
+              rs.getString(2) + (host == null ? "" : "@" + host) + " pid " + rs.getInt(1);
+          OffsetDateTime since = rs.getObject(5, OffsetDateTime.class);
+          return RunHolder.fromApplicationName(
+              rs.getString(3), where, since == null ? null : since.toInstant());
         }
       } catch (SQLException e) {
         return null; // the message is still useful without it
@@ -374,11 +394,16 @@ enum Dialect {
   abstract Properties properties();
 
   /**
-   * A connection inside a transaction that holds the run lock.
+   * A connection inside a transaction that holds the run lock, made known as held by {@code holder}
+   * (when not null) to the runs that wait for it.
    *
    * @throws LedgerLockedException when another run held it for the whole wait
    */
-  abstract Connection openLocked(String url, Duration wait, String masked) throws SQLException;
+  abstract Connection openLocked(String url, Duration wait, String masked, RunHolder holder)
+      throws SQLException;
+
+  /** The lock is about to be released (commit or rollback): {@code holder} no longer holds it. */
+  void releasing(String url, RunHolder holder) {}
 
   abstract void commit(Connection c) throws SQLException;
 
@@ -413,6 +438,30 @@ enum Dialect {
           || code == SQLiteErrorCode.SQLITE_LOCKED;
     }
     return e.getErrorCode() == SQLiteErrorCode.SQLITE_BUSY.code;
+  }
+
+  /**
+   * SQLite cannot open a file it needs: the journal beside the ledger while posting, when the
+   * ledger's folder cannot be written.
+   */
+  static boolean isCantOpen(SQLException e) {
+    return e instanceof SQLiteException se
+        && se.getResultCode().name().startsWith("SQLITE_CANTOPEN");
+  }
+
+  /** The disk holding a SQLite ledger is full. */
+  static boolean isDiskFull(SQLException e) {
+    return e instanceof SQLiteException se && se.getResultCode() == SQLiteErrorCode.SQLITE_FULL;
+  }
+
+  /** The connection to PostgreSQL broke or the server ended the session (class 08, 57P0x). */
+  static boolean isConnectionLost(SQLException e) {
+    String state = e.getSQLState();
+    return state != null
+        && (state.startsWith("08")
+            || state.equals("57P01")
+            || state.equals("57P02")
+            || state.equals("57P03"));
   }
 
   static boolean isReadOnly(SQLException e) {

@@ -9,10 +9,14 @@ import cn.ipsubsidy.engine.Status;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -41,6 +45,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.slf4j.LoggerFactory;
 
 /**
  * The payout ledger: an append-only, hash-chained record of every posted run and every claim row it
@@ -97,11 +102,11 @@ public final class Ledger implements AutoCloseable {
       } catch (IOException e) {
         throw LedgerException.of(
             "jdbc:sqlite:" + home.resolve("ledger.db"),
-            "无法创建账本文件夹 " + home + "：" + e.getMessage() + "。请检查权限，或用 --ledger 指定账本。",
+            "无法创建账本文件夹 " + home + "：" + reason(e).zh() + "。请检查权限，或用 --ledger 指定账本。",
             "cannot create the ledger folder "
                 + home
                 + ": "
-                + e
+                + reason(e).en()
                 + ". Check its permissions, or name a ledger with --ledger.",
             e);
       }
@@ -136,10 +141,10 @@ public final class Ledger implements AutoCloseable {
     if (dialect == null) {
       throw LedgerException.of(
           masked,
-          "账本地址 " + masked + " 无法识别：请使用 jdbc:sqlite:文件路径 或 jdbc:postgresql://主机/数据库",
+          "账本地址 " + masked + " 无法识别：请使用 jdbc:sqlite:文件路径 或 jdbc:postgresql://主机/数据库。",
           "the ledger URL "
               + masked
-              + " is not supported: use jdbc:sqlite:PATH or jdbc:postgresql://HOST/DB",
+              + " is not supported: use jdbc:sqlite:PATH or jdbc:postgresql://HOST/DB.",
           null);
     }
     if (dialect == Dialect.SQLITE) {
@@ -157,6 +162,10 @@ public final class Ledger implements AutoCloseable {
               .load()
               .migrate();
     } catch (FlywayException e) {
+      SQLException sql = sqlCause(e);
+      if (sql != null && (Dialect.isReadOnly(sql) || Dialect.isCantOpen(sql))) {
+        throw failed(masked, jdbcUrl, sql, dialect);
+      }
       throw LedgerException.of(
           masked,
           "无法打开或升级账本 " + masked + "：" + firstLine(e) + "。请确认该地址指向ipsubsidy账本、数据库可连接且有写权限。",
@@ -270,10 +279,24 @@ public final class Ledger implements AutoCloseable {
    * @throws LedgerException when the database fails; everything is rolled back
    */
   public <T, X extends Exception> T withRunLock(Duration wait, LockedWork<T, X> work) throws X {
+    return withRunLock(wait, null, work);
+  }
+
+  /**
+   * As {@link #withRunLock(Duration, LockedWork)}, telling the runs that wait for the lock who
+   * holds it ({@link RunHolder}): they name it in their message.
+   *
+   * <p>When the commit itself fails (the connection drops, the disk fills), whether the run was
+   * posted is found out on a new connection once the lock is free again: posted, this returns as if
+   * the commit had answered; not posted, it throws saying so; not known, it throws telling the
+   * clerk how to find out.
+   */
+  public <T, X extends Exception> T withRunLock(
+      Duration wait, RunHolder holder, LockedWork<T, X> work) throws X {
     ensureOpen();
     Connection c;
     try {
-      c = dialect.openLocked(url, wait, masked);
+      c = dialect.openLocked(url, wait, masked, holder);
     } catch (SQLException e) {
       throw failed(e);
     }
@@ -292,10 +315,13 @@ public final class Ledger implements AutoCloseable {
       session = new SessionImpl(new Store(c, dialect), verified);
       T result = work.run(session);
       session.open = false;
+      dialect.releasing(url, holder);
       try {
         dialect.commit(c);
       } catch (SQLException e) {
-        throw failed(e);
+        Dialect.close(c); // so that the database ends the transaction and frees the lock
+        committed = commitOutcome(e, session.posted, wait);
+        return result;
       }
       committed = true;
       return result;
@@ -304,6 +330,7 @@ public final class Ledger implements AutoCloseable {
         session.open = false;
       }
       if (!committed) {
+        dialect.releasing(url, holder);
         try {
           dialect.rollback(c);
         } catch (SQLException e) {
@@ -314,6 +341,65 @@ public final class Ledger implements AutoCloseable {
     }
   }
 
+  /**
+   * The commit failed: were the runs posted all the same (the answer lost on the way back)? Asked
+   * under the run lock, which the failed transaction holds until the database has ended it.
+   *
+   * @return true when they were
+   * @throws LedgerException saying nothing was posted, or that it is not known
+   */
+  private boolean commitOutcome(SQLException e, List<String> posted, Duration wait) {
+    if (posted.isEmpty()) {
+      throw failed(e);
+    }
+    String runId = posted.get(0);
+    Boolean found;
+    try {
+      Connection check = dialect.openLocked(url, wait.plusSeconds(30), masked, null);
+      try {
+        found = new Store(check, dialect).run(runId).isPresent();
+      } finally {
+        try {
+          dialect.rollback(check);
+        } catch (SQLException ignored) {
+          // closing ends it too
+        }
+        Dialect.close(check);
+      }
+    } catch (SQLException | LedgerException unknown) {
+      e.addSuppressed(unknown);
+      found = null;
+    }
+    org.slf4j.Logger log = LoggerFactory.getLogger(Ledger.class);
+    if (Boolean.TRUE.equals(found)) {
+      log.warn("run {}: the commit failed, but the run is in the ledger {}", runId, masked, e);
+      return true;
+    }
+    if (found == null) {
+      log.error("run {}: the commit failed; whether it is in {} is not known", runId, masked, e);
+      throw LedgerException.of(
+          masked,
+          "账本 "
+              + masked
+              + " 在提交运行 "
+              + runId
+              + " 时连接中断，无法确认是否已过账。请在账本恢复后用 ipsubsidy ledger runs 查看是否有运行 "
+              + runId
+              + "：没有才重新运行。",
+          "the connection to the ledger "
+              + masked
+              + " broke while run "
+              + runId
+              + " was being committed, so whether it was posted is not known. Once the ledger"
+              + " can be reached, see with 'ipsubsidy ledger runs' whether run "
+              + runId
+              + " is there, and run again only if it is not.",
+          e);
+    }
+    log.warn("run {}: the commit failed and the run is not in the ledger {}", runId, masked);
+    throw failed(e);
+  }
+
   private final class SessionImpl implements Session {
     private final Store store;
     private final VerifyResult verified;
@@ -321,6 +407,7 @@ public final class Ledger implements AutoCloseable {
     private Snapshot cached;
     private String cachedExclude;
     private boolean open = true;
+    private final List<String> posted = new ArrayList<>();
 
     SessionImpl(Store store, VerifyResult verified) {
       this.store = store;
@@ -507,6 +594,7 @@ public final class Ledger implements AutoCloseable {
       }
       head = new Store.Head(seq, prev);
       cached = null;
+      posted.add(r.runId());
       return new PostedRun(header, header.seq(), seq, prev, lines.size(), reversed.size());
     }
 
@@ -676,25 +764,105 @@ public final class Ledger implements AutoCloseable {
 
   /** A database failure, with what to do. Whatever was being written has been rolled back. */
   private LedgerException failed(SQLException e) {
+    return failed(masked, url, e, dialect);
+  }
+
+  private static LedgerException failed(
+      String masked, String url, SQLException e, Dialect dialect) {
     if (Dialect.isReadOnly(e)) {
-      return LedgerException.of(
+      return notPosted(
           masked,
-          "账本 " + masked + " 为只读，无法过账；本次未写入任何内容。请检查文件或数据库权限。",
-          "the ledger "
-              + masked
-              + " is read-only, so nothing was posted. Check the file's or the database's"
-              + " permissions.",
+          "为只读",
+          "请检查文件或数据库权限：运行 ipsubsidy 的用户须能写入该账本。",
+          "is read-only",
+          "Check the file's or the database's permissions: whoever runs ipsubsidy must be able"
+              + " to write it.",
           e);
     }
+    if (Dialect.isCantOpen(e)) {
+      Path dir = Paths.get(sqlitePath(url)).toAbsolutePath().getParent();
+      return LedgerException.of(
+          masked,
+          "无法在账本 "
+              + masked
+              + " 所在的文件夹 "
+              + dir
+              + " 中写入（过账时须在账本旁建立日志文件 "
+              + Paths.get(sqlitePath(url)).getFileName()
+              + "-journal），本次未过账。请检查该文件夹的权限后重新运行。",
+          "cannot write in the folder "
+              + dir
+              + " of the ledger "
+              + masked
+              + " (posting needs a journal file "
+              + Paths.get(sqlitePath(url)).getFileName()
+              + "-journal beside the ledger), so nothing was posted. Check the folder's"
+              + " permissions, then run again.",
+          e);
+    }
+    if (Dialect.isDiskFull(e)) {
+      return notPosted(
+          masked,
+          "所在磁盘已满",
+          "请腾出空间后重新运行。",
+          "is on a full disk",
+          "Free some space, then run again.",
+          e);
+    }
+    if (dialect == Dialect.POSTGRESQL && Dialect.isConnectionLost(e)) {
+      return notPosted(
+          masked,
+          "的连接中断",
+          "请检查网络和数据库服务器后重新运行。",
+          "lost its connection",
+          "Check the network and the database server, then run again.",
+          e);
+    }
+    return notPosted(
+        masked,
+        "操作失败：" + firstLine(e),
+        "请检查数据库连接后重试。",
+        "failed: " + firstLine(e),
+        "Check the database connection and run again.",
+        e);
+  }
+
+  /** "账本 X 为只读，本次未过账。请…" / "the ledger X is read-only, so nothing was posted. Check…". */
+  private static LedgerException notPosted(
+      String masked, String zh, String zhToDo, String en, String enToDo, SQLException e) {
     return LedgerException.of(
         masked,
-        "账本 " + masked + " 操作失败：" + firstLine(e) + "；本次未写入任何内容。请检查数据库连接后重试。",
-        "the ledger "
-            + masked
-            + " failed: "
-            + firstLine(e)
-            + "; nothing was written. Check the database connection and run again.",
+        "账本 " + masked + " " + zh + "，本次未过账。" + zhToDo,
+        "the ledger " + masked + " " + en + ", so nothing was posted. " + enToDo,
         e);
+  }
+
+  /** What an I/O failure says, without the exception's class name. */
+  private static Bilingual reason(IOException e) {
+    if (e instanceof AccessDeniedException) {
+      return Bilingual.of("没有权限", "permission denied");
+    }
+    String why = e instanceof FileSystemException f ? f.getReason() : e.getMessage();
+    return why == null ? Bilingual.of("读写失败", "input/output error") : Bilingual.of(why, why);
+  }
+
+  private static SQLException sqlCause(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql) {
+        return sql;
+      }
+    }
+    return null;
+  }
+
+  /** Read and write by the owner only: for the ledger and the files beside it. */
+  static FileAttribute<?>[] ownerOnly() {
+    if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+      return new FileAttribute<?>[0];
+    }
+    return new FileAttribute<?>[] {
+      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
+    };
   }
 
   private static String firstLine(Exception e) {
@@ -720,30 +888,29 @@ public final class Ledger implements AutoCloseable {
     if (dir != null && !Files.isDirectory(dir)) {
       throw LedgerException.of(
           masked,
-          "账本文件夹 " + dir + " 不存在。请先创建，或检查 --ledger / IPSUBSIDY_LEDGER 是否写错。",
+          "账本文件夹 " + dir + " 不存在，本次未过账。请先创建，或检查 --ledger 或 IPSUBSIDY_LEDGER 是否写错。",
           "the ledger's folder "
               + dir
-              + " does not exist. Create it, or check --ledger / IPSUBSIDY_LEDGER for a typo.",
+              + " does not exist, so nothing was posted. Create it, or check --ledger or"
+              + " IPSUBSIDY_LEDGER for a typo.",
           null);
     }
     if (Files.exists(file)) {
       return;
     }
     try {
-      try {
-        Files.createFile(
-            file,
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      } catch (UnsupportedOperationException e) {
-        Files.createFile(file); // not a POSIX file system: its own ACLs apply
-      }
+      Files.createFile(file, ownerOnly()); // not a POSIX file system: its own ACLs apply
     } catch (FileAlreadyExistsException e) {
       // created by another process just now
     } catch (IOException e) {
       throw LedgerException.of(
           masked,
-          "无法创建账本文件 " + file + "：" + e.getMessage() + "。请检查文件夹权限。",
-          "cannot create the ledger file " + file + ": " + e + ". Check the folder's permissions.",
+          "无法创建账本文件 " + file + "：" + reason(e).zh() + "；本次未过账。请检查文件夹权限后重新运行。",
+          "cannot create the ledger file "
+              + file
+              + ": "
+              + reason(e).en()
+              + ", so nothing was posted. Check the folder's permissions, then run again.",
           e);
     }
   }

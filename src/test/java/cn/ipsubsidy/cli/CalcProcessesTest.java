@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.ipsubsidy.app.CalcJob;
 import cn.ipsubsidy.app.PendingOutputs;
 import cn.ipsubsidy.claims.EntityIds;
+import cn.ipsubsidy.cli.FaultsTable.LedgerState;
 import cn.ipsubsidy.ledger.Ledger;
 import cn.ipsubsidy.ledger.RunRecord;
 import cn.ipsubsidy.ledger.TestLedgers;
@@ -20,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,8 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Real {@code calc} processes on one SQLite ledger: two at once never both post, one killed after
  * writing its outputs but before committing leaves the ledger and the folder as they were (once the
  * next run removed its temporary files), and one killed after committing but before placing its
- * outputs gets them placed by the next {@code ledger verify} or {@code calc}.
+ * outputs gets them placed by the next {@code ledger verify} or {@code calc}. What they showed goes
+ * into the faults table of {@code docs/robustness.md} ({@link FaultsTable}).
  */
+@Tag("robustness")
 class CalcProcessesTest {
   @TempDir Path dir;
 
@@ -53,14 +57,10 @@ class CalcProcessesTest {
   private Process calc(Path claims, String pause, long pauseMillis, Path home, String... more)
       throws IOException {
     List<String> args =
-        new ArrayList<>(
-            List.of(
-                "calc",
-                claims.toString(),
-                "--ledger",
-                TestLedgers.sqlite(dir),
-                "--lang", // the lock message is checked in English
-                "en"));
+        new ArrayList<>(List.of("calc", claims.toString(), "--ledger", TestLedgers.sqlite(dir)));
+    if (!List.of(more).contains("--lang")) {
+      args.addAll(List.of("--lang", "en")); // the lock message is checked in English
+    }
     args.addAll(List.of(more));
     return RunFiles.start(
         home,
@@ -98,28 +98,46 @@ class CalcProcessesTest {
   @Test
   void twoRunsAtOnceNeverBothPost() throws Exception {
     Path a = claims("a.csv");
+    LedgerState before = LedgerState.of(TestLedgers.sqlite(dir));
     Process first = calc(a, 6000);
     awaitTemporaryOutputs(first);
-    // the same file from another clerk, while the first holds the ledger
+    // the same file from another clerk, while the first holds the ledger; and from a third, in
+    // Chinese, for the faults table
     Path b = Files.copy(a, dir.resolve("b.csv"));
+    Path c = Files.copy(a, dir.resolve("c.csv"));
     Process second = calc(b, 0, "--lock-wait", "1");
+    Process third = calc(c, 0, "--lock-wait", "1", "--lang", "zh");
     assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(second.exitValue()).as(read(dir.resolve("b.csv.err"))).isEqualTo(4);
     assertThat(read(dir.resolve("b.csv.err"))).contains("ledger").doesNotContain("Exception");
+    assertThat(third.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(third.exitValue()).as(read(dir.resolve("c.csv.err"))).isEqualTo(4);
+    assertThat(read(dir.resolve("c.csv.err"))).contains("账本").doesNotContain("Exception");
     assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(first.exitValue()).as(read(dir.resolve("a.csv.err"))).isZero();
     assertThat(postedRuns()).isEqualTo(1);
     assertThat(dir.resolve("a-payout.xlsx")).exists();
     assertThat(dir.resolve("b-payout.xlsx")).doesNotExist();
+    assertThat(dir.resolve("c-payout.xlsx")).doesNotExist();
+    FaultsTable.record(
+        "two-calcs-at-once",
+        second.exitValue(),
+        read(dir.resolve("c.csv.err")),
+        read(dir.resolve("b.csv.err")),
+        LedgerState.change(before, LedgerState.of(TestLedgers.sqlite(dir)))
+            + "\n只有第一次运行过账 / only the first run is posted",
+        "第二、三次运行未留下任何文件 / the second and third runs leave nothing behind");
   }
 
   @Test
   void aRunKilledBeforeItsCommitLeavesNoTrace() throws Exception {
     Path a = claims("a.csv");
+    LedgerState before = LedgerState.of(TestLedgers.sqlite(dir));
     Process p = calc(a, 30_000);
     awaitTemporaryOutputs(p);
     Thread.sleep(1500); // the post is appended and waits for its commit
     p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    LedgerState after = LedgerState.of(TestLedgers.sqlite(dir));
 
     assertThat(postedRuns()).isZero();
     assertThat(Cli.run("ledger", "verify", "--ledger", TestLedgers.sqlite(dir)).exit()).isZero();
@@ -145,6 +163,18 @@ class CalcProcessesTest {
     assertThat(err.lines()).as(err).hasSize(2);
     assertThat(RunFiles.leftovers(dir)).isEmpty();
     assertThat(RunFiles.journals(home)).isEmpty();
+    FaultsTable.record(
+        "killed-before-commit",
+        FaultsTable.KILLED,
+        "",
+        "",
+        LedgerState.change(before, after),
+        "无输出文件；留下的 "
+            + temps.size()
+            + " 个临时文件及其待放置记录，由下一次 calc 或 ledger verify 删除 / no output file; the "
+            + temps.size()
+            + " temporary files left, and their pending record, are removed by the next calc or"
+            + " ledger verify");
   }
 
   /**

@@ -1,20 +1,24 @@
 package cn.ipsubsidy.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import cn.ipsubsidy.cli.FaultsTable.Folder;
+import cn.ipsubsidy.cli.FaultsTable.LedgerState;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -25,7 +29,10 @@ import org.sqlite.util.LibraryLoaderUtil;
  * The output side fails: the folder cannot be written, an old output is locked, the disk fills up
  * while the workbook is written. Each time: exit 2, one line in the chosen language that names the
  * file and says nothing was written, no file left behind, every existing output exactly as it was.
+ * What each fault showed goes into the faults table of {@code docs/robustness.md} ({@link
+ * FaultsTable}).
  */
+@Tag("robustness")
 class OutputFaultsTest {
   @TempDir Path dir;
 
@@ -66,7 +73,7 @@ class OutputFaultsTest {
     try {
       Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("r-xr-xr-x"));
     } catch (UnsupportedOperationException e) {
-      assumeTrue(false, "no POSIX permissions on this file system");
+      FaultsTable.skip("output-folder-unwritable", "no POSIX permissions on this file system");
     }
     try {
       Files.delete(Files.createFile(locked.resolve("probe")));
@@ -74,7 +81,8 @@ class OutputFaultsTest {
       return locked; // the permissions hold
     }
     Path proc = Path.of("/proc");
-    assumeTrue(Files.isDirectory(proc), "no folder this user cannot write");
+    FaultsTable.assume(
+        "output-folder-unwritable", Files.isDirectory(proc), "no folder this user cannot write");
     return proc;
   }
 
@@ -90,6 +98,8 @@ class OutputFaultsTest {
       "--ledger",
       ledger("unwritable")
     };
+    LedgerState ledgerBefore = LedgerState.of(ledger("unwritable"));
+    Folder before = Folder.of(dir);
     Cli r = Cli.run(args);
     clearOneLiner(r.exit(), r.err());
     assertThat(r.err()).contains("无法在目录 " + folder + " 中写入输出文件");
@@ -100,6 +110,7 @@ class OutputFaultsTest {
     if (!folder.startsWith("/proc")) {
       assertThat(listing(folder)).isEmpty();
     }
+    record("output-folder-unwritable", r, en, "unwritable", ledgerBefore, before);
   }
 
   @Test
@@ -107,6 +118,8 @@ class OutputFaultsTest {
     Path claims = claims(2);
     Files.writeString(dir.resolve("claims-payout.xlsx"), "old workbook");
     Files.writeString(dir.resolve("claims-audit.csv"), "old audit");
+    LedgerState ledgerBefore = LedgerState.of(ledger("existing"));
+    Folder before = Folder.of(dir);
     Cli r = Cli.run("calc", claims.toString(), "--ledger", ledger("existing"));
     clearOneLiner(r.exit(), r.err());
     assertThat(r.err()).contains("输出文件已存在").contains("--force");
@@ -117,6 +130,7 @@ class OutputFaultsTest {
     assertThat(dir.resolve("claims-audit.csv")).hasContent("old audit");
     assertThat(listing(dir))
         .containsExactly("claims-audit.csv", "claims-payout.xlsx", "claims.csv");
+    record("outputs-exist", r, en, "existing", ledgerBefore, before);
   }
 
   /**
@@ -128,11 +142,19 @@ class OutputFaultsTest {
   @EnabledOnOs(OS.LINUX)
   void aLockedOutputIsNotReplacedAndThePairStaysAsItWas() throws Exception {
     Path claims = claims(2);
+    Map<String, String> seen = new HashMap<>();
+    List<String> ledgers = new ArrayList<>();
+    List<String> folders = new ArrayList<>();
     for (String locked : List.of("claims-audit.csv", "claims-payout.xlsx")) {
       Path workbook = Files.writeString(dir.resolve("claims-payout.xlsx"), "old workbook");
       Path audit = Files.writeString(dir.resolve("claims-audit.csv"), "old audit");
       Path target = dir.resolve(locked);
-      assumeTrue(chattr("+i", target), "chattr +i needs root and a file system that has it");
+      LedgerState ledgerBefore = LedgerState.of(ledger(locked));
+      Folder before = Folder.of(dir);
+      FaultsTable.assume(
+          "output-locked",
+          chattr("+i", target),
+          "chattr +i needs root and a file system that has it");
       try {
         // a ledger for each attempt: the first posts before its move fails; one in each language
         String lang = locked.endsWith(".csv") ? "zh" : "en";
@@ -140,6 +162,8 @@ class OutputFaultsTest {
             Cli.run(
                 "calc", claims.toString(), "--force", "--ledger", ledger(locked), "--lang", lang);
         clearOneLiner(r.exit(), r.err());
+        seen.put(lang, r.err());
+        seen.put("exit", String.valueOf(r.exit()));
         if (lang.equals("zh")) {
           assertThat(r.err())
               .contains("无法替换 " + target)
@@ -158,10 +182,39 @@ class OutputFaultsTest {
       assertThat(audit).hasContent("old audit");
       assertThat(listing(dir))
           .containsExactly("claims-audit.csv", "claims-payout.xlsx", "claims.csv");
+      ledgers.add(LedgerState.change(ledgerBefore, LedgerState.of(ledger(locked))));
+      folders.add(Folder.change(before, Folder.of(dir)));
     }
+    record("output-locked", seen, ledgers, folders);
   }
 
-  private static boolean chattr(String flag, Path file) throws Exception {
+  /** A row of the faults table: what the two runs said, what ledger {@code name} and dir show. */
+  private void record(
+      String id, Cli zh, Cli en, String name, LedgerState ledgerBefore, Folder before)
+      throws IOException {
+    FaultsTable.record(
+        id,
+        zh.exit(),
+        zh.err(),
+        en.err(),
+        LedgerState.change(ledgerBefore, LedgerState.of(ledger(name))),
+        Folder.change(before, Folder.of(dir)));
+  }
+
+  /** A row of the faults table from runs in each language, each with its ledger and folder. */
+  private static void record(
+      String id, Map<String, String> seen, List<String> ledgers, List<String> folders)
+      throws IOException {
+    FaultsTable.record(
+        id,
+        Integer.parseInt(seen.get("exit")),
+        seen.get("zh"),
+        seen.get("en"),
+        FaultsTable.folders(ledgers.toArray(new String[0])),
+        FaultsTable.folders(folders.toArray(new String[0])));
+  }
+
+  static boolean chattr(String flag, Path file) throws Exception {
     try {
       Process p =
           new ProcessBuilder("chattr", flag, file.toString()).redirectErrorStream(true).start();
@@ -185,11 +238,15 @@ class OutputFaultsTest {
     String ledger = ledger("full-disk");
     Path sqliteLibrary = sqliteLibrary();
     assertThat(Cli.run("ledger", "verify", "--ledger", ledger).exit()).isZero();
+    LedgerState ledgerBefore = LedgerState.of(ledger);
+    Map<String, String> seen = new HashMap<>();
+    List<String> folders = new ArrayList<>();
     for (boolean force : new boolean[] {false, true}) {
       if (force) {
         Files.writeString(dir.resolve("claims-payout.xlsx"), "old workbook");
         Files.writeString(dir.resolve("claims-audit.csv"), "old audit");
       }
+      Folder before = Folder.of(dir);
       // in Chinese, then over existing outputs in English
       List<String> args =
           new ArrayList<>(
@@ -200,6 +257,8 @@ class OutputFaultsTest {
       }
       Child r = ipsubsidyWithFileSizeLimit(64, sqliteLibrary, args.toArray(new String[0]));
       clearOneLiner(r.exit(), r.err());
+      seen.put(force ? "en" : "zh", r.err());
+      seen.put("exit", String.valueOf(r.exit()));
       // the first file to pass the limit is a temporary one of the run (rows and lines spill to
       // disk before any output is written) or the workbook itself: either is named
       if (force) {
@@ -221,7 +280,13 @@ class OutputFaultsTest {
       } else {
         assertThat(listing(dir)).containsExactly("claims.csv", "home");
       }
+      folders.add(Folder.change(before, Folder.of(dir)));
     }
+    record(
+        "disk-full",
+        seen,
+        List.of(LedgerState.change(ledgerBefore, LedgerState.of(ledger))),
+        folders);
   }
 
   record Child(int exit, String out, String err) {}
@@ -236,7 +301,8 @@ class OutputFaultsTest {
     try (var in =
         OutputFaultsTest.class.getResourceAsStream(
             LibraryLoaderUtil.getNativeLibResourcePath() + "/" + name)) {
-      assumeTrue(in != null, "no SQLite native library for this platform in the jar");
+      FaultsTable.assume(
+          "disk-full", in != null, "no SQLite native library for this platform in the jar");
       Files.copy(in, folder.resolve(name));
     }
     return folder.resolve(name);

@@ -42,6 +42,24 @@ class SqliteLedgerTest extends LedgerContract {
   }
 
   @Test
+  void theHolderFileStandsWhileTheLockIsHeldAndAStaleOneIsCleared() {
+    Path file = Paths.get(Ledger.sqlitePath(url) + ".holder");
+    RunHolder me = RunHolder.thisProcess("2025Q1-20250401-100304-ab12", "王会计");
+    ledger.withRunLock(
+        WAIT,
+        me,
+        s -> {
+          assertThat(RunHolder.read(file)).isEqualTo(me);
+          return null;
+        });
+    assertThat(file).doesNotExist();
+    // left by a run killed while it held the lock: the next run to hold it removes it
+    new RunHolder("DEAD", "x", "pid 1@h", java.time.Instant.now()).publish(file);
+    ledger.withRunLock(WAIT, s -> null);
+    assertThat(file).doesNotExist();
+  }
+
+  @Test
   void theDefaultLedgerIsInTheIpsubsidyHome() {
     org.junit.jupiter.api.Assumptions.assumeTrue(
         System.getenv("IPSUBSIDY_LEDGER") == null && System.getenv("IPSUBSIDY_HOME") == null,

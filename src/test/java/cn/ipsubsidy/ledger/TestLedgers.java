@@ -13,6 +13,11 @@ public final class TestLedgers {
     return "jdbc:sqlite:" + dir.resolve("ledger.db");
   }
 
+  /** Why there can be no PostgreSQL ledger here (no binaries), or null when there can. */
+  public static String postgresMissing() {
+    return PostgresCluster.missing();
+  }
+
   /** A new PostgreSQL database; the test is skipped, visibly, when no binaries exist. */
   public static String postgres() {
     String missing = PostgresCluster.missing();
