@@ -8,6 +8,7 @@ import cn.ipsubsidy.engine.RunResult;
 import cn.ipsubsidy.engine.Status;
 import cn.ipsubsidy.engine.StoredLines;
 import cn.ipsubsidy.engine.SubsidyEngine;
+import cn.ipsubsidy.ledger.CommitUnknownException;
 import cn.ipsubsidy.ledger.Ledger;
 import cn.ipsubsidy.ledger.PostedRun;
 import cn.ipsubsidy.ledger.RunHolder;
@@ -17,6 +18,8 @@ import cn.ipsubsidy.ledger.StoredDocument;
 import cn.ipsubsidy.report.AuditCsvWriter;
 import cn.ipsubsidy.report.IoWriter;
 import cn.ipsubsidy.report.OutputFiles;
+import cn.ipsubsidy.report.OutputPlacingException;
+import cn.ipsubsidy.report.OutputWriteException;
 import cn.ipsubsidy.report.PayoutWorkbookWriter;
 import cn.ipsubsidy.report.PreparedOutput;
 import cn.ipsubsidy.report.RunFacts;
@@ -166,6 +169,8 @@ public final class CalcJob {
     SpilledRun run = SpilledRun.read(req.claims(), req.sheet(), policies.registry(), progress);
     ReadResult read = run.readResult();
     boolean handedOver = false;
+    // the run may be posted but its outputs not in place: the journal keeps them for settling
+    boolean keepForSettling = false;
     List<PreparedOutput> outputs = new ArrayList<>();
     PendingOutputs.Journal pending = PendingOutputs.journal();
     try {
@@ -200,37 +205,100 @@ public final class CalcJob {
       try (Ledger ledger = Ledger.open(url)) {
         Period p = period;
         String identity = ledger.identity();
-        Outcome outcome =
-            ledger.withRunLock(
-                req.lockWait(),
-                RunHolder.thisProcess(runId, req.operator()),
-                session -> {
-                  // earlier runs killed before their outputs were in place: no run of this ledger
-                  // is between posting and committing while the lock is held
-                  PendingOutputs.settle(identity, id -> session.run(id).isPresent())
-                      .forEach(settled);
-                  checkReplayAndReplace(req, session, p, inputSha, ledger);
-                  PriorPayouts prior =
-                      req.replaceRunId() == null
-                          ? session.prior(p.year())
-                          : session.prior(p.year(), req.replaceRunId());
-                  WorkbookTotals sums = new WorkbookTotals();
-                  RunResult result =
-                      run.compute(new SubsidyEngine.Options(p, req.policyId()), prior, sums);
-                  log.info(
-                      "run {}: {} rows from {} (sha256 {}), period {}, paid {} total {}",
-                      runId,
-                      result.lines().size(),
-                      req.claims(),
-                      inputSha,
-                      p,
-                      result.count(Status.PAID),
-                      result.totalPaid());
-                  if (req.strict() && result.badDataCount() > 0) {
+        // Old outputs that --force replaces are moved aside just before the commit, so that a
+        // locked
+        // one (open in Excel) stops the run before it is posted; they go back if it is not.
+        List<OutputFiles.Staged> staged = new ArrayList<>(1);
+        Outcome outcome;
+        try {
+          outcome =
+              ledger.withRunLock(
+                  req.lockWait(),
+                  RunHolder.thisProcess(runId, req.operator()),
+                  session -> {
+                    // earlier runs killed before their outputs were in place: no run of this ledger
+                    // is between posting and committing while the lock is held
+                    PendingOutputs.settle(identity, id -> session.run(id).isPresent())
+                        .forEach(settled);
+                    checkReplayAndReplace(req, session, p, inputSha, ledger);
+                    PriorPayouts prior =
+                        req.replaceRunId() == null
+                            ? session.prior(p.year())
+                            : session.prior(p.year(), req.replaceRunId());
+                    WorkbookTotals sums = new WorkbookTotals();
+                    RunResult result =
+                        run.compute(new SubsidyEngine.Options(p, req.policyId()), prior, sums);
                     log.info(
-                        "run {}: --strict, {} bad rows: nothing written",
+                        "run {}: {} rows from {} (sha256 {}), period {}, paid {} total {}",
                         runId,
-                        result.badDataCount());
+                        result.lines().size(),
+                        req.claims(),
+                        inputSha,
+                        p,
+                        result.count(Status.PAID),
+                        result.totalPaid());
+                    if (req.strict() && result.badDataCount() > 0) {
+                      log.info(
+                          "run {}: --strict, {} bad rows: nothing written",
+                          runId,
+                          result.badDataCount());
+                      return new Outcome(
+                          facts,
+                          periodSource,
+                          read,
+                          result,
+                          workbook,
+                          audit,
+                          false,
+                          null,
+                          ledger.url(),
+                          run);
+                    }
+                    // The outputs are written on their own threads while the run is posted on this
+                    // one (in the transaction, not yet committed): each reads the lines on its own.
+                    // The journal names them first, so that a kill at any moment leaves none
+                    // behind.
+                    pending.start(runId, identity);
+                    ExecutorService writer = daemonThread("ipsubsidy-outputs");
+                    Future<List<PreparedOutput>> written =
+                        writer.submit(
+                            () ->
+                                prepareOutputs(req, result, facts, sums, workbook, audit, pending));
+                    writer.shutdown();
+                    PostedRun posted = null;
+                    try {
+                      if (!req.dryRun()) {
+                        long started = System.nanoTime();
+                        posted =
+                            session.post(
+                                new RunToPost(
+                                    runId,
+                                    p,
+                                    req.claims().getFileName().toString(),
+                                    inputSha,
+                                    req.operator(),
+                                    toolVersion,
+                                    now,
+                                    policies.documents().stream()
+                                        .map(d -> StoredDocument.of(d.kind(), d.name(), d.text()))
+                                        .toList(),
+                                    req.replaceRunId(),
+                                    result));
+                        log.info(
+                            "run {}: posted in {} ms (not yet committed)",
+                            runId,
+                            (System.nanoTime() - started) / 1_000_000);
+                      }
+                    } catch (RuntimeException | Error e) {
+                      discardWhenWritten(written);
+                      throw e;
+                    }
+                    outputs.addAll(await(written));
+                    staged.add(OutputFiles.stageAll(outputs, pending::movedAside));
+                    pending.ready();
+                    if (posted != null) {
+                      pauseForFaultInjection(PAUSE_BEFORE_COMMIT);
+                    }
                     return new Outcome(
                         facts,
                         periodSource,
@@ -238,71 +306,67 @@ public final class CalcJob {
                         result,
                         workbook,
                         audit,
-                        false,
-                        null,
+                        true,
+                        posted,
                         ledger.url(),
                         run);
-                  }
-                  // The outputs are written on their own threads while the run is posted on this
-                  // one (in the transaction, not yet committed): each reads the lines on its own.
-                  // The journal names them first, so that a kill at any moment leaves none behind.
-                  pending.start(runId, identity);
-                  ExecutorService writer = daemonThread("ipsubsidy-outputs");
-                  Future<List<PreparedOutput>> written =
-                      writer.submit(
-                          () -> prepareOutputs(req, result, facts, sums, workbook, audit, pending));
-                  writer.shutdown();
-                  PostedRun posted = null;
-                  try {
-                    if (!req.dryRun()) {
-                      long started = System.nanoTime();
-                      posted =
-                          session.post(
-                              new RunToPost(
-                                  runId,
-                                  p,
-                                  req.claims().getFileName().toString(),
-                                  inputSha,
-                                  req.operator(),
-                                  toolVersion,
-                                  now,
-                                  policies.documents().stream()
-                                      .map(d -> StoredDocument.of(d.kind(), d.name(), d.text()))
-                                      .toList(),
-                                  req.replaceRunId(),
-                                  result));
-                      log.info(
-                          "run {}: posted in {} ms (not yet committed)",
-                          runId,
-                          (System.nanoTime() - started) / 1_000_000);
-                    }
-                  } catch (RuntimeException | Error e) {
-                    discardWhenWritten(written);
-                    throw e;
-                  }
-                  outputs.addAll(await(written));
-                  pending.ready();
-                  if (posted != null) {
-                    pauseForFaultInjection(PAUSE_BEFORE_COMMIT);
-                  }
-                  return new Outcome(
-                      facts,
-                      periodSource,
-                      read,
-                      result,
-                      workbook,
-                      audit,
-                      true,
-                      posted,
-                      ledger.url(),
-                      run);
-                });
+                  });
+        } catch (CommitUnknownException e) {
+          // perhaps posted: the journal keeps the outputs and the old files for the next settling
+          keepForSettling = true;
+          throw e;
+        } catch (IOException | RuntimeException | Error e) {
+          staged.forEach(OutputFiles.Staged::restore);
+          throw e;
+        }
         // Posted (or a dry run): only now do the outputs appear under their names. A kill from
         // here until the journal is deleted is made good by the next run that settles it.
         if (outcome.posted() != null) {
           pauseForFaultInjection(PAUSE_BEFORE_PLACING);
         }
-        OutputFiles.commitAll(outputs, pending::backup);
+        if (!staged.isEmpty()) {
+          try {
+            staged.get(0).place();
+          } catch (OutputPlacingException e) {
+            if (outcome.posted() == null) {
+              boolean restored = staged.get(0).restore();
+              throw new UsageException(
+                  "无法写出 "
+                      + e.target()
+                      + "："
+                      + OutputWriteException.reason(e.getCause()).zh()
+                      + (restored ? "；原有文件未改动，未写出任何文件" : "；恢复原有文件时出错，请检查输出文件夹（详见日志）"),
+                  "cannot write "
+                      + e.target()
+                      + ": "
+                      + OutputWriteException.reason(e.getCause()).en()
+                      + (restored
+                          ? "; existing files are unchanged and nothing was written"
+                          : "; restoring the previous files failed, check the output folder (see the"
+                              + " log)"),
+                  e);
+            }
+            // posted: the outputs wait in their temporary files, named by the journal
+            keepForSettling = true;
+            throw new UsageException(
+                "运行 "
+                    + runId
+                    + " 已过账，但无法把输出文件放到 "
+                    + e.target()
+                    + "："
+                    + OutputWriteException.reason(e.getCause()).zh()
+                    + "。输出已保留，排除原因后运行 ipsubsidy ledger verify 即放到位；切勿重新运行 calc。",
+                "run "
+                    + runId
+                    + " is posted, but its outputs cannot be put at "
+                    + e.target()
+                    + ": "
+                    + OutputWriteException.reason(e.getCause()).en()
+                    + ". They are kept: once the cause is removed, ipsubsidy ledger verify puts"
+                    + " them in place; do not run calc again.",
+                e);
+          }
+        }
         if (outcome.written()) {
           log.info(
               "run {}: {} {} and {}",
@@ -318,10 +382,15 @@ public final class CalcJob {
       }
     } finally {
       progress.done();
-      for (PreparedOutput o : outputs) {
-        o.close();
+      if (keepForSettling) {
+        // the journal names the outputs and the old files; the next settling decides
+        pending.detach();
+      } else {
+        for (PreparedOutput o : outputs) {
+          o.close();
+        }
+        pending.close(); // after the outputs: placed, or deleted
       }
-      pending.close(); // after the outputs: placed, or deleted
       if (!handedOver) {
         run.close();
       }

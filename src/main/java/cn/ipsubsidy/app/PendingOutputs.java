@@ -42,16 +42,18 @@ import org.slf4j.LoggerFactory;
  * ledger ({@link Ledger#identity()}, no password), the process that writes it, and then, each line
  * forced to disk as it is written, the name of every temporary output before it is created, each
  * output's SHA-256 once complete (and that of the file it is to replace, for {@code --force}), the
- * name of every backup before it is made, and {@code ready} before the transaction commits. After
- * the commit the outputs are moved into place and the journal is deleted; on a failure before it,
- * the temporary files and the journal are deleted.
+ * name and place of every old file a {@code --force} run moves aside to make room (before it is
+ * moved, just before the commit), and {@code ready} before the transaction commits. After the
+ * commit the outputs are moved into place, the old files deleted and the journal deleted; on a
+ * failure before it, the old files are moved back and the temporary files and the journal deleted.
  *
  * <p>A journal whose process is gone is settled by the next {@code calc}, {@code ledger verify} or
  * {@code ledger runs} on the same ledger, under its run lock: if the ledger holds the run its
- * outputs are moved into place, else they are deleted. An output is placed only over nothing or
- * over the very file its run meant to replace; a target changed since is left alone and the output
- * goes beside it under a name with the run id. A temporary file that is missing or no longer the
- * one written is reported, with how to get the output again.
+ * outputs are moved into place, else they are deleted and any old file moved aside is put back. An
+ * output is placed only over nothing or over the very file its run meant to replace; a target
+ * changed since is left alone and the output goes beside it under a name with the run id. A
+ * temporary file that is missing or no longer the one written is reported, with how to get the
+ * output again.
  */
 public final class PendingOutputs {
   private static final Logger log = LoggerFactory.getLogger(PendingOutputs.class);
@@ -81,6 +83,16 @@ public final class PendingOutputs {
     PLACED_BESIDE,
     /** The ledger does not hold the run: its temporary output was deleted. */
     REMOVED,
+    /**
+     * The ledger does not hold the run: the old file it had moved aside to replace is back at its
+     * name.
+     */
+    RESTORED,
+    /**
+     * The ledger does not hold the run, and the old file it had moved aside cannot go back (a new
+     * file has that name): it stays at {@code placed}.
+     */
+    KEPT_ASIDE,
     /** The ledger holds the run, but its temporary output is missing or not the one written. */
     LOST,
     /** Moving the output into place failed; the journal is kept and the next settling retries. */
@@ -178,15 +190,12 @@ public final class PendingOutputs {
     }
 
     /**
-     * Records a backup's name before it is made, so that settling deletes it. Only for tidiness,
-     * and the run is posted by then: a failure to record is logged, never stops the placing.
+     * Records, before it is moved, that the old file at {@code target} (which {@code --force}
+     * replaces) goes aside to {@code backup}: settling moves it back if the run was not posted, and
+     * deletes it once the run's outputs are in place.
      */
-    public synchronized void backup(Path copy) {
-      try {
-        append(line("backup", copy.toString()));
-      } catch (IOException | RuntimeException e) {
-        log.warn("run {}: cannot record the backup {} in {}", runId, copy, file, e);
-      }
+    public synchronized void movedAside(Path target, Path backup) throws IOException {
+      append(line("backup", backup.toString(), target.toString()));
     }
 
     /**
@@ -208,11 +217,28 @@ public final class PendingOutputs {
       append(line("ready"));
     }
 
+    /**
+     * Closes the journal and leaves it for the next settling: the run may be posted but its outputs
+     * are not in place.
+     */
+    public synchronized void detach() {
+      if (closeChannel()) {
+        log.warn("run {}: outputs left for the next settling, journal {}", runId, file);
+      }
+    }
+
     /** Deletes the journal: the outputs are in place, or were thrown away. */
     @Override
     public synchronized void close() {
+      if (closeChannel() && deleteQuietly(file)) {
+        OutputFiles.syncDirectory(dir);
+      }
+    }
+
+    /** True when the journal was open. */
+    private boolean closeChannel() {
       if (channel == null) {
-        return;
+        return false;
       }
       try {
         channel.close();
@@ -220,9 +246,7 @@ public final class PendingOutputs {
         log.debug("closing {}", file, e);
       }
       channel = null;
-      if (deleteQuietly(file)) {
-        OutputFiles.syncDirectory(dir);
-      }
+      return true;
     }
 
     private void append(String text) throws IOException {
@@ -326,7 +350,12 @@ public final class PendingOutputs {
           done.add(new Settled(r.runId, Action.REMOVED, t.output, t.temp, t.target, null, null));
         }
       }
-      finish(journal, r);
+      for (Backup b : r.backups) {
+        restore(r, b, done);
+      }
+      if (deleteQuietly(journal)) {
+        OutputFiles.syncDirectory(journal.getParent());
+      }
       return;
     }
     log.info("run {} is posted in {}: placing its outputs ({})", r.runId, r.ledger, journal);
@@ -396,6 +425,30 @@ public final class PendingOutputs {
     }
   }
 
+  /** The old file that a run not posted had moved aside, back at its name where that is free. */
+  private static void restore(Record r, Backup b, List<Settled> done) {
+    if (!Files.exists(b.copy, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    Output output = outputAt(r, b.target);
+    try {
+      OutputFiles.place(b.copy, b.target, false);
+      log.info("run {}: moved the old file {} back to {}", r.runId, b.copy, b.target);
+      done.add(new Settled(r.runId, Action.RESTORED, output, b.copy, b.target, b.target, null));
+    } catch (IOException e) {
+      log.warn("run {}: cannot move the old file {} back to {}", r.runId, b.copy, b.target, e);
+      done.add(new Settled(r.runId, Action.KEPT_ASIDE, output, b.copy, b.target, b.copy, null));
+    }
+  }
+
+  private static Output outputAt(Record r, Path target) {
+    return r.temps.values().stream()
+        .filter(t -> t.target.equals(target))
+        .map(Temp::output)
+        .findFirst()
+        .orElse(Output.WORKBOOK);
+  }
+
   private static Settled lost(Record r, Temp t, Path target) {
     log.warn(
         "run {} is posted but its temporary {} {} is missing or not the one written; {} was not"
@@ -410,9 +463,9 @@ public final class PendingOutputs {
 
   /** Deletes the run's backups and its journal. */
   private static void finish(Path journal, Record r) {
-    for (Path b : r.backups) {
-      if (deleteQuietly(b)) {
-        log.info("run {}: removed the backup {}", r.runId, b);
+    for (Backup b : r.backups) {
+      if (deleteQuietly(b.copy)) {
+        log.info("run {}: removed the old file {} it replaced", r.runId, b.copy);
       }
     }
     if (deleteQuietly(journal)) {
@@ -470,6 +523,9 @@ public final class PendingOutputs {
 
   private record Written(Output output, Path temp, String sha256, String replaces) {}
 
+  /** The old file at {@code target} that a {@code --force} run moved aside to {@code copy}. */
+  private record Backup(Path copy, Path target) {}
+
   /** A journal as read back; an unfinished last line (the writer was killed) is left out. */
   private record Record(
       String runId,
@@ -478,7 +534,7 @@ public final class PendingOutputs {
       long started,
       Map<Path, Temp> temps,
       Map<Output, Written> written,
-      List<Path> backups,
+      List<Backup> backups,
       boolean ready) {
 
     static Record read(Path file) throws IOException {
@@ -490,7 +546,7 @@ public final class PendingOutputs {
       long started = 0;
       Map<Path, Temp> temps = new LinkedHashMap<>();
       Map<Output, Written> written = new LinkedHashMap<>();
-      List<Path> backups = new ArrayList<>();
+      List<Backup> backups = new ArrayList<>();
       boolean ready = false;
       String[] lines = end < 0 ? new String[0] : text.substring(0, end).split("\n", -1);
       for (String raw : lines) {
@@ -511,7 +567,7 @@ public final class PendingOutputs {
               Output o = Output.of(f.get(1));
               written.put(o, new Written(o, Path.of(f.get(2)), f.get(3), f.get(4)));
             }
-            case "backup" -> backups.add(Path.of(f.get(1)));
+            case "backup" -> backups.add(new Backup(Path.of(f.get(1)), Path.of(f.get(2))));
             case "ready" -> ready = true;
             default -> {
               // the header line, or a line of a later version: nothing to do with it

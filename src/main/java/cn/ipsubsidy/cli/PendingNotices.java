@@ -19,6 +19,8 @@ final class PendingNotices {
           case PLACED -> m.get("pending.placed", s.runId(), what, s.placed());
           case PLACED_BESIDE -> m.get("pending.beside", s.runId(), what, s.target(), s.placed());
           case REMOVED -> m.get("pending.removed", s.runId(), what, s.file());
+          case RESTORED -> m.get("pending.restored", s.runId(), what, s.target());
+          case KEPT_ASIDE -> m.get("pending.keptAside", s.runId(), what, s.target(), s.placed());
           case LOST ->
               workbook
                   ? m.get("pending.lost.workbook", s.runId(), s.file(), s.target())

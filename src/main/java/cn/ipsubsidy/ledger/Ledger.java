@@ -377,23 +377,28 @@ public final class Ledger implements AutoCloseable {
     }
     if (found == null) {
       log.error("run {}: the commit failed; whether it is in {} is not known", runId, masked, e);
-      throw LedgerException.of(
+      throw new CommitUnknownException(
+          Bilingual.of(
+              "账本 "
+                  + masked
+                  + " 在提交运行 "
+                  + runId
+                  + " 时连接中断，无法确认是否已过账。请在账本恢复后用 ipsubsidy ledger runs 查看是否有运行 "
+                  + runId
+                  + "：没有才重新运行。本次的输出文件已保留：下一次对此账本的 ipsubsidy ledger verify 或 calc"
+                  + " 在确认已过账后将其放到位。",
+              "the connection to the ledger "
+                  + masked
+                  + " broke while run "
+                  + runId
+                  + " was being committed, so whether it was posted is not known. Once the ledger"
+                  + " can be reached, see with 'ipsubsidy ledger runs' whether run "
+                  + runId
+                  + " is there, and run again only if it is not. Its outputs are kept: the next"
+                  + " 'ipsubsidy ledger verify' or calc on this ledger puts them in place if it was"
+                  + " posted."),
           masked,
-          "账本 "
-              + masked
-              + " 在提交运行 "
-              + runId
-              + " 时连接中断，无法确认是否已过账。请在账本恢复后用 ipsubsidy ledger runs 查看是否有运行 "
-              + runId
-              + "：没有才重新运行。",
-          "the connection to the ledger "
-              + masked
-              + " broke while run "
-              + runId
-              + " was being committed, so whether it was posted is not known. Once the ledger"
-              + " can be reached, see with 'ipsubsidy ledger runs' whether run "
-              + runId
-              + " is there, and run again only if it is not.",
+          runId,
           e);
     }
     log.warn("run {}: the commit failed and the run is not in the ledger {}", runId, masked);

@@ -109,49 +109,21 @@ public final class OutputFiles {
   }
 
   /**
-   * Moves every prepared file into place. Checks first that none of the targets that may not be
-   * replaced has appeared meanwhile, so a refusal leaves all targets untouched. A failure of the
-   * move itself after some files were placed cannot undo those; the rest are discarded.
+   * Moves every prepared file into place: {@link #stageAll} then {@link Staged#place}; when a file
+   * cannot be placed, those placed are taken back and the old files restored, so the workbook and
+   * the audit log never come from two different runs.
    */
   public static void commitAll(List<PreparedOutput> outputs) throws IOException {
-    commitAll(outputs, NewFiles.NONE);
-  }
-
-  /** As {@link #commitAll(List)}, telling {@code newFiles} the name of each backup it makes. */
-  public static void commitAll(List<PreparedOutput> outputs, NewFiles newFiles) throws IOException {
-    List<Backup> backups = new ArrayList<>();
-    List<PreparedOutput> placed = new ArrayList<>();
-    PreparedOutput current = null;
+    Staged staged = stageAll(outputs, MovedAside.NONE);
     try {
-      for (PreparedOutput output : outputs) {
-        output.checkCommittable();
+      staged.place();
+    } catch (OutputPlacingException e) {
+      boolean restored = staged.restore();
+      if (e.getCause() instanceof OutputExistsException exists) {
+        throw exists;
       }
-      for (PreparedOutput output : outputs) {
-        backups.add(Backup.of(output, newFiles));
-      }
-      for (PreparedOutput output : outputs) {
-        current = output;
-        output.commit();
-        placed.add(output);
-      }
-    } catch (IOException | RuntimeException e) {
-      if (current == null) {
-        throw e; // refused before anything was moved
-      }
-      // A file could not be moved into place (a locked file): take back those already placed, so
-      // the workbook and the audit log never come from two different runs.
-      boolean restored = true;
-      for (PreparedOutput p : placed) {
-        restored &= backups.get(outputs.indexOf(p)).restore(p.target());
-      }
-      if (e instanceof OutputExistsException) {
-        throw e;
-      }
-      throw OutputWriteException.replacing(current.target(), e, restored);
+      throw OutputWriteException.replacing(e.target(), e.getCause(), restored);
     } finally {
-      for (Backup b : backups) {
-        b.delete();
-      }
       for (PreparedOutput output : outputs) {
         output.close();
       }
@@ -159,44 +131,119 @@ public final class OutputFiles {
   }
 
   /**
-   * The previous content of a target that {@code --force} replaces, kept beside it until all files
-   * are in place: a hard link where the file system has them (no copy), else a copy. A target that
-   * did not exist has no backup; restoring it means deleting the new file.
+   * Told each old file that {@code --force} replaces before it is moved aside, and the name it
+   * gets; a failure to record stops the staging, since the record is what brings the old file back
+   * should the process be killed before the outputs are placed.
    */
-  private record Backup(Path copy) {
-    static Backup of(PreparedOutput output, NewFiles newFiles) throws IOException {
+  @FunctionalInterface
+  public interface MovedAside {
+    MovedAside NONE = (target, backup) -> {};
+
+    void willMove(Path target, Path backup) throws IOException;
+  }
+
+  /**
+   * Makes room for the prepared files: checks that none of the targets that may not be replaced has
+   * appeared, and moves every old file that {@code --force} replaces aside to a hidden backup
+   * beside it ({@code .<name>.<random>.bak}). This is the step that fails on a file open in Excel
+   * (Windows refuses to rename it) or otherwise locked, so a caller that commits a transaction
+   * between staging and {@link Staged#place} learns of it before the commit. On failure every file
+   * already moved is put back and nothing is changed.
+   *
+   * @throws OutputExistsException when a target that may not be replaced exists
+   * @throws OutputWriteException when an old file cannot be moved aside
+   */
+  public static Staged stageAll(List<PreparedOutput> outputs, MovedAside aside) throws IOException {
+    for (PreparedOutput output : outputs) {
+      output.checkCommittable();
+    }
+    Staged staged = new Staged(outputs);
+    for (PreparedOutput output : outputs) {
       Path target = output.target();
       if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-        return new Backup(null);
+        staged.backups.add(null);
+        continue;
       }
-      Path copy = sibling(target, ".bak");
-      newFiles.willCreate(copy);
+      Path backup = sibling(target, ".bak");
       try {
-        Files.createLink(copy, target);
-      } catch (IOException | UnsupportedOperationException e) {
-        deleteQuietly(copy);
-        Files.copy(target, copy, StandardCopyOption.COPY_ATTRIBUTES);
+        aside.willMove(target, backup);
+        Files.move(target, backup, StandardCopyOption.ATOMIC_MOVE);
+      } catch (IOException | RuntimeException e) {
+        boolean restored = staged.restore();
+        throw OutputWriteException.replacing(target, e, restored);
       }
-      return new Backup(copy);
+      staged.backups.add(backup);
+    }
+    staged.syncDirectories();
+    return staged;
+  }
+
+  /** Outputs whose targets are free: {@link #place} them, or {@link #restore} the old files. */
+  public static final class Staged {
+    private final List<PreparedOutput> outputs;
+
+    /** Per output: where its old file was moved, or null when there was none. */
+    private final List<Path> backups = new ArrayList<>();
+
+    private Staged(List<PreparedOutput> outputs) {
+      this.outputs = List.copyOf(outputs);
     }
 
-    boolean restore(Path target) {
-      try {
-        if (copy == null) {
-          Files.deleteIfExists(target);
-        } else {
-          Files.move(copy, target, StandardCopyOption.REPLACE_EXISTING);
+    /**
+     * Moves every output into place, then deletes the old files moved aside. A failure leaves the
+     * outputs not yet placed in their temporary files and every old file in its backup, for the
+     * caller to restore ({@link #restore}) or to place later.
+     *
+     * @throws OutputPlacingException naming the output that could not be placed
+     */
+    public void place() throws OutputPlacingException {
+      for (PreparedOutput output : outputs) {
+        if (output.isCommitted()) {
+          continue;
         }
-        return true;
-      } catch (IOException e) {
-        return false;
+        try {
+          OutputFiles.place(output.temp(), output.target(), output.force());
+        } catch (IOException | RuntimeException e) {
+          throw new OutputPlacingException(output.target(), e);
+        }
+        output.placed();
+      }
+      for (Path backup : backups) {
+        if (backup != null) {
+          deleteQuietly(backup);
+        }
       }
     }
 
-    void delete() {
-      if (copy != null) {
-        deleteQuietly(copy);
+    /**
+     * Takes back the outputs already placed and moves every old file back to its name; the outputs'
+     * temporary files are left to their owner. True when everything is as before.
+     */
+    public boolean restore() {
+      boolean restored = true;
+      for (int i = 0; i < outputs.size(); i++) {
+        PreparedOutput output = outputs.get(i);
+        Path backup = i < backups.size() ? backups.get(i) : null;
+        try {
+          if (output.isCommitted()) {
+            Files.deleteIfExists(output.target());
+          }
+          if (backup != null) {
+            Files.move(backup, output.target(), StandardCopyOption.ATOMIC_MOVE);
+          }
+        } catch (IOException | RuntimeException e) {
+          restored = false;
+        }
       }
+      syncDirectories();
+      return restored;
+    }
+
+    private void syncDirectories() {
+      outputs.stream()
+          .map(o -> o.target().getParent())
+          .distinct()
+          .forEach(OutputFiles::syncDirectory);
     }
   }
 

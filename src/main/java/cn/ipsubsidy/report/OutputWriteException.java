@@ -64,7 +64,7 @@ public class OutputWriteException extends IOException {
   }
 
   /** What the operating system said, in words a clerk knows where there are such words. */
-  static Bilingual reason(Throwable cause) {
+  public static Bilingual reason(Throwable cause) {
     String m = "";
     for (Throwable c = cause; c != null; c = c.getCause()) {
       if (c.getMessage() != null) {

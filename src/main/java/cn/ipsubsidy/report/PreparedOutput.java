@@ -65,6 +65,16 @@ public final class PreparedOutput implements AutoCloseable {
     }
   }
 
+  /** Whether an existing target may be replaced (--force). */
+  boolean force() {
+    return force;
+  }
+
+  /** The file was moved into place by {@link OutputFiles.Staged#place()}. */
+  void placed() {
+    state = State.COMMITTED;
+  }
+
   /** Deletes the temporary file; the target is not touched. Does nothing once committed. */
   public void discard() {
     if (state == State.PREPARED) {

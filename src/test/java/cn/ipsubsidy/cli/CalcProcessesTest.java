@@ -244,13 +244,28 @@ class CalcProcessesTest {
     p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
     // the gap: posted, and its outputs not in place
     assertThat(runs()).hasSize(before.size() + 1);
-    if (inPlace == null) {
-      assertThat(workbook).doesNotExist();
-    } else {
-      assertThat(RunFiles.workbookRunId(workbook)).isEqualTo(inPlace);
-    }
-    List<Path> temps = RunFiles.leftovers(dir);
+    // its outputs wait in temporary files; an old workbook that --force replaces was moved aside
+    // before the commit (so that a locked one stops the run before it is posted)
+    assertThat(workbook).doesNotExist();
+    List<Path> temps =
+        RunFiles.leftovers(dir).stream().filter(f -> f.toString().endsWith(".tmp")).toList();
     assertThat(temps).hasSize(2);
+    List<Path> aside =
+        RunFiles.leftovers(dir).stream().filter(f -> f.toString().endsWith(".bak")).toList();
+    if (inPlace == null) {
+      assertThat(aside).isEmpty();
+    } else {
+      Path oldWorkbook =
+          aside.stream()
+              .filter(b -> b.getFileName().toString().startsWith(".a-payout.xlsx."))
+              .findFirst()
+              .orElseThrow();
+      assertThat(RunFiles.workbookRunId(oldWorkbook)).isEqualTo(inPlace);
+      String journalText = Files.readString(journal, StandardCharsets.UTF_8);
+      for (Path b : aside) {
+        assertThat(journalText).contains(b.toString());
+      }
+    }
     // the journal: owner only, naming the ledger, each temporary output and its hash, and ready
     String text = Files.readString(journal, StandardCharsets.UTF_8);
     assertThat(text)
@@ -324,6 +339,48 @@ class CalcProcessesTest {
         .allSatisfy(r -> assertThat(r.get("run_id")).isEqualTo(runId));
     assertThat(RunFiles.leftovers(dir)).isEmpty();
     assertThat(PendingOutputs.folder().resolve(runId + ".run")).doesNotExist();
+  }
+
+  /**
+   * A --force run moves the old outputs aside just before its commit (a locked one then stops it
+   * unposted); killed there, before the commit, the next {@code ledger verify} puts them back as
+   * they were and removes its temporary outputs.
+   */
+  @Test
+  void aForcedRunKilledBeforeItsCommitGetsTheOldOutputsBack() throws Exception {
+    Path a = claims("a.csv");
+    Cli earlier = Cli.run("calc", a.toString(), "--ledger", TestLedgers.sqlite(dir));
+    assertThat(earlier.exit()).as(earlier.all()).isZero();
+    Path workbook = dir.resolve("a-payout.xlsx");
+    Path audit = dir.resolve("a-audit.csv");
+    String earlierRun = RunFiles.workbookRunId(workbook);
+    byte[] oldAudit = Files.readAllBytes(audit);
+    Files.writeString(a, Files.readString(a).replace("Q1-1,", "Q1-2,").replace("M1;M2", "M3;M4"));
+    int runsBefore = runs().size();
+
+    Process p = calc(a, CalcJob.PAUSE_BEFORE_COMMIT, 60_000, Ledger.home(), "--force");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (Files.exists(workbook) && p.isAlive() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(workbook)
+        .as("moved aside before the commit: " + read(dir.resolve("a.csv.err")))
+        .doesNotExist();
+    p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    assertThat(runs()).hasSize(runsBefore);
+
+    Cli verify = Cli.en("ledger", "verify", "--ledger", TestLedgers.sqlite(dir));
+    assertThat(verify.exit()).as(verify.all()).isZero();
+    assertThat(verify.err())
+        .contains("the earlier payout workbook it was to replace is back at " + workbook)
+        .contains("the earlier audit log it was to replace is back at " + audit);
+    assertThat(RunFiles.workbookRunId(workbook)).isEqualTo(earlierRun);
+    assertThat(Files.readAllBytes(audit)).isEqualTo(oldAudit);
+    assertThat(RunFiles.leftovers(dir)).isEmpty();
+    // the home is shared with the other tests here: only this ledger's journals count
+    for (Path journal : RunFiles.journals(Ledger.home())) {
+      assertThat(Files.readString(journal, StandardCharsets.UTF_8)).doesNotContain(dir.toString());
+    }
   }
 
   /**

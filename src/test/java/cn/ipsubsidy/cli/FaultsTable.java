@@ -109,7 +109,13 @@ final class FaultsTable {
               "killed-before-commit",
               "进程在提交前被终止 / process killed before its commit",
               "calc 进程写出临时输出并过账后、提交前 kill -9 / kill -9 after the calc process wrote"
-                  + " its temporary outputs and posted, before its commit"));
+                  + " its temporary outputs and posted, before its commit"),
+          new Fault(
+              "killed-at-random",
+              "进程在随机时刻被终止，30 次 / process killed at a random moment, 30 times",
+              "同一台账上 30 个 calc 进程，各在其生命周期内的随机时刻 kill -9，每次之后 ledger verify"
+                  + " / 30 calc processes on one ledger, each killed -9 at a random moment of its"
+                  + " life, ledger verify after each (LedgerKillsTest)"));
 
   private static final Map<String, String> ROWS = new LinkedHashMap<>();
   private static final Map<String, String> SKIPPED = new LinkedHashMap<>();

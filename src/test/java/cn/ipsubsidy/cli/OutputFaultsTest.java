@@ -182,7 +182,11 @@ class OutputFaultsTest {
       assertThat(audit).hasContent("old audit");
       assertThat(listing(dir))
           .containsExactly("claims-audit.csv", "claims-payout.xlsx", "claims.csv");
-      ledgers.add(LedgerState.change(ledgerBefore, LedgerState.of(ledger(locked))));
+      // the old file is moved aside before the commit, so the lock stops the run unposted: a
+      // clerk who closes the file and runs again is not refused as "already posted"
+      LedgerState ledgerAfter = LedgerState.of(ledger(locked));
+      assertThat(ledgerAfter).isEqualTo(ledgerBefore);
+      ledgers.add(LedgerState.change(ledgerBefore, ledgerAfter));
       folders.add(Folder.change(before, Folder.of(dir)));
     }
     record("output-locked", seen, ledgers, folders);
