@@ -114,7 +114,17 @@ public final class OutputFiles {
    * the audit log never come from two different runs.
    */
   public static void commitAll(List<PreparedOutput> outputs) throws IOException {
-    Staged staged = stageAll(outputs, MovedAside.NONE);
+    try {
+      Staged staged = stageAll(outputs, MovedAside.NONE);
+      placeOrRestore(staged);
+    } finally {
+      for (PreparedOutput output : outputs) {
+        output.close(); // the temporary files of those not placed
+      }
+    }
+  }
+
+  private static void placeOrRestore(Staged staged) throws IOException {
     try {
       staged.place();
     } catch (OutputPlacingException e) {
@@ -123,10 +133,6 @@ public final class OutputFiles {
         throw exists;
       }
       throw OutputWriteException.replacing(e.target(), e.getCause(), restored);
-    } finally {
-      for (PreparedOutput output : outputs) {
-        output.close();
-      }
     }
   }
 
