@@ -294,11 +294,10 @@ final class FaultsTable {
             + before.runs
             + " 次运行、"
             + before.entries
-            + " 条记录\nverified, unchanged: "
+            + " 条记录\nverified, unchanged: runs "
             + before.runs
-            + " runs, "
-            + before.entries
-            + " entries";
+            + ", entries "
+            + before.entries;
       }
       return "ledger verify 通过；运行 "
           + before.runs

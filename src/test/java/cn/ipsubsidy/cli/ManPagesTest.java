@@ -56,7 +56,7 @@ class ManPagesTest {
     assertThat(calc).contains("计算一个季度的申报").contains("按台账计算并写出明细表，但不过账");
     String root = ManPages.asciiDoc(Lang.EN).get("ipsubsidy.adoc");
     assertThat(root)
-        .contains("ledger locked or failed its check")
+        .contains("ledger locked, failed its check, or cannot be written or reached")
         .contains("~/.ipsubsidy/logs/ipsubsidy.log")
         .doesNotContain("计算");
   }
