@@ -16,6 +16,8 @@ public final class LineTotals {
   private long badData;
   private long traceSteps;
   private BigDecimal paid = Money.ZERO;
+  private BigDecimal cityShare = Money.ZERO;
+  private BigDecimal districtShare = Money.ZERO;
 
   /** The totals of {@code lines}, in one pass. */
   public static LineTotals of(Iterable<PayoutLine> lines) {
@@ -37,6 +39,12 @@ public final class LineTotals {
     if (line.paid() != null) {
       paid = paid.add(line.paid());
     }
+    if (line.cityShare() != null) {
+      cityShare = cityShare.add(line.cityShare());
+    }
+    if (line.districtShare() != null) {
+      districtShare = districtShare.add(line.districtShare());
+    }
     traceSteps += line.trace().size();
   }
 
@@ -55,6 +63,16 @@ public final class LineTotals {
   /** The sum of 核发金额. */
   public BigDecimal totalPaid() {
     return paid;
+  }
+
+  /** The sum of 市级承担 (the lines that have a funding split). */
+  public BigDecimal totalCityShare() {
+    return cityShare;
+  }
+
+  /** The sum of 区级承担. */
+  public BigDecimal totalDistrictShare() {
+    return districtShare;
   }
 
   /** The audit steps of all lines (the rows of 审计 and of the audit log). */
