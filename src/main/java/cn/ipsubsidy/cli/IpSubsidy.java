@@ -12,6 +12,7 @@ import cn.ipsubsidy.policy.PolicyException;
 import cn.ipsubsidy.report.OutputDirectoryException;
 import cn.ipsubsidy.report.OutputExistsException;
 import cn.ipsubsidy.report.OutputWriteException;
+import cn.ipsubsidy.report.PoiTempFolder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -145,6 +146,9 @@ public final class IpSubsidy implements Runnable {
       Help.Ansi ansi,
       String... args) {
     System.setProperty("ipsubsidy.logfile", logFile().toString());
+    // POI's temporary files (workbook sheets being written, decrypted input) in this user's own
+    // folder, not the /tmp/poifiles that the first user of the machine owns
+    PoiTempFolder.ensure();
     // Resident ID numbers are masked in everything the terminal shows, stack traces included.
     PrintWriter out = new PrintWriter(new MaskingWriter(terminalOut), true);
     PrintWriter err = new PrintWriter(new MaskingWriter(terminalErr), true);

@@ -475,16 +475,18 @@ class PayoutWorkbookWriterTest {
   @Test
   void streamingTempFilesAreRemoved(@org.junit.jupiter.api.io.TempDir Path poiTemp)
       throws IOException {
-    // A folder of this test's own: other builds on the machine share the default poifiles folder.
-    org.apache.poi.util.TempFile.setTempFileCreationStrategy(
-        new org.apache.poi.util.DefaultTempFileCreationStrategy(poiTemp.toFile()));
-    try {
-      writeAndRead(Fixtures.result(), new PayoutWorkbookWriter(4)).close();
-      assertThat(countSxssfFiles(poiTemp)).isZero();
-    } finally {
-      org.apache.poi.util.TempFile.setTempFileCreationStrategy(
-          new org.apache.poi.util.DefaultTempFileCreationStrategy());
-    }
+    // A folder of this test's own, for this thread only: the process-wide one is left as it is.
+    org.apache.poi.util.TempFile.withStrategy(
+        new org.apache.poi.util.DefaultTempFileCreationStrategy(poiTemp.toFile()),
+        () -> {
+          try {
+            writeAndRead(Fixtures.result(), new PayoutWorkbookWriter(4)).close();
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+          return null;
+        });
+    assertThat(countSxssfFiles(poiTemp)).isZero();
   }
 
   private static long countSxssfFiles(Path poiTemp) throws IOException {
