@@ -764,6 +764,16 @@ public final class Ledger implements AutoCloseable {
     }
   }
 
+  /** A SQLite ledger file that may be written, in a folder that may not. */
+  private static boolean onlyFolderReadOnly(String url) {
+    String path = sqlitePath(url);
+    if (path == null) {
+      return false;
+    }
+    Path file = Paths.get(path).toAbsolutePath();
+    return Files.isWritable(file) && !Files.isWritable(file.getParent());
+  }
+
   /** A database failure, with what to do. Whatever was being written has been rolled back. */
   private LedgerException failed(SQLException e) {
     return failed(masked, url, e, dialect);
@@ -771,17 +781,10 @@ public final class Ledger implements AutoCloseable {
 
   private static LedgerException failed(
       String masked, String url, SQLException e, Dialect dialect) {
-    if (Dialect.isReadOnly(e)) {
-      return notPosted(
-          masked,
-          "为只读",
-          "请检查文件或数据库权限：运行 ipsubsidy 的用户须能写入该账本。",
-          "is read-only",
-          "Check the file's or the database's permissions: whoever runs ipsubsidy must be able"
-              + " to write it.",
-          e);
-    }
-    if (Dialect.isCantOpen(e)) {
+    // SQLite says "read-only" too when the file may be written but its folder may not (the
+    // journal beside it cannot be made): the folder is what the clerk must fix then
+    if (Dialect.isCantOpen(e)
+        || (Dialect.isReadOnly(e) && dialect == Dialect.SQLITE && onlyFolderReadOnly(url))) {
       Path dir = Paths.get(sqlitePath(url)).toAbsolutePath().getParent();
       return LedgerException.of(
           masked,
@@ -800,6 +803,16 @@ public final class Ledger implements AutoCloseable {
               + Paths.get(sqlitePath(url)).getFileName()
               + "-journal beside the ledger), so nothing was posted. Check the folder's"
               + " permissions, then run again.",
+          e);
+    }
+    if (Dialect.isReadOnly(e)) {
+      return notPosted(
+          masked,
+          "为只读",
+          "请检查文件或数据库权限：运行 ipsubsidy 的用户须能写入该账本。",
+          "is read-only",
+          "Check the file's or the database's permissions: whoever runs ipsubsidy must be able"
+              + " to write it.",
           e);
     }
     if (Dialect.isDiskFull(e)) {

@@ -38,14 +38,20 @@ final class RobustnessDoc {
     return doc.substring(begin + begin(name).length() + 1, end);
   }
 
+  /** Writes {@code generated} to {@code target/robustness-NAME.md}, for a look or a diff. */
+  static Path write(String name, String generated) throws IOException {
+    Path target = Path.of("target", "robustness-" + name + ".md");
+    Files.createDirectories(target.getParent());
+    Files.writeString(target, generated, StandardCharsets.UTF_8);
+    return target;
+  }
+
   /**
    * Writes {@code generated} to {@code target/robustness-NAME.md}; then, updating, puts it in the
    * document as part {@code name}, else checks that the document's part is the same.
    */
   static void check(String name, String generated) throws IOException {
-    Path target = Path.of("target", "robustness-" + name + ".md");
-    Files.createDirectories(target.getParent());
-    Files.writeString(target, generated, StandardCharsets.UTF_8);
+    Path target = write(name, generated);
     if (updating()) {
       String doc = Files.readString(DOC, StandardCharsets.UTF_8);
       String old = part(name);
