@@ -36,10 +36,6 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * caps, the columns it needs and the quoted policy text.
  */
 public final class ClaimsTemplateWriter {
-  static {
-    PoiTempFolder.ensure(); // this user's own folder for SXSSF's temporary sheets
-  }
-
   public static final String SHEET = "申报汇总表";
   public static final String CLAUSE_SHEET = "条款说明";
   static final String LISTS_SHEET = "选项";

@@ -27,10 +27,6 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * differs). Money is numeric with {@code #,##0.00}; every table's header is frozen and filtered.
  */
 public final class ComparisonWorkbookWriter {
-  static {
-    PoiTempFolder.ensure(); // this user's own folder for SXSSF's temporary sheets
-  }
-
   public static final String SUMMARY = "对比汇总";
   public static final String BY_CLAUSE = "按条款";
   public static final String BY_DISTRICT = "按地区";

@@ -33,10 +33,6 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * Styles#MONEY_FORMAT}, empty when the amount is null.
  */
 public final class PayoutWorkbookWriter {
-  static {
-    PoiTempFolder.ensure(); // this user's own folder for SXSSF's temporary sheets
-  }
-
   /** Rows on one worksheet in Excel 2007 and later, header included. */
   public static final int EXCEL_MAX_ROWS = 1_048_576;
 

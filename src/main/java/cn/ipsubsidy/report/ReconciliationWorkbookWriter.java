@@ -24,10 +24,6 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * claims behind each difference) and 审计 (the recomputed steps of those claims).
  */
 public final class ReconciliationWorkbookWriter {
-  static {
-    PoiTempFolder.ensure(); // this user's own folder for SXSSF's temporary sheets
-  }
-
   public static final String SUMMARY = "对账汇总";
   public static final String GROUPS = "差异";
   public static final String CLAIMS = "申报差异";
