@@ -324,44 +324,29 @@ public final class CalcJob {
         if (outcome.posted() != null) {
           pauseForFaultInjection(PAUSE_BEFORE_PLACING);
         }
-        if (!staged.isEmpty()) {
+        if (!staged.isEmpty() && outcome.posted() == null) {
+          staged.get(0).placeOrRestore(); // nothing posted (a dry run): as any other write
+        } else if (!staged.isEmpty()) {
           try {
             staged.get(0).place();
           } catch (OutputPlacingException e) {
-            if (outcome.posted() == null) {
-              boolean restored = staged.get(0).restore();
-              throw new UsageException(
-                  "无法写出 "
-                      + e.target()
-                      + "："
-                      + OutputWriteException.reason(e.getCause()).zh()
-                      + (restored ? "；原有文件未改动，未写出任何文件" : "；恢复原有文件时出错，请检查输出文件夹（详见日志）"),
-                  "cannot write "
-                      + e.target()
-                      + ": "
-                      + OutputWriteException.reason(e.getCause()).en()
-                      + (restored
-                          ? "; existing files are unchanged and nothing was written"
-                          : "; restoring the previous files failed, check the output folder (see the"
-                              + " log)"),
-                  e);
-            }
             // posted: the outputs wait in their temporary files, named by the journal
             keepForSettling = true;
+            Bilingual why = OutputWriteException.reason(e.getCause());
             throw new UsageException(
                 "运行 "
                     + runId
                     + " 已过账，但无法把输出文件放到 "
                     + e.target()
                     + "："
-                    + OutputWriteException.reason(e.getCause()).zh()
+                    + why.zh()
                     + "。输出已保留，排除原因后运行 ipsubsidy ledger verify 即放到位；切勿重新运行 calc。",
                 "run "
                     + runId
                     + " is posted, but its outputs cannot be put at "
                     + e.target()
                     + ": "
-                    + OutputWriteException.reason(e.getCause()).en()
+                    + why.en()
                     + ". They are kept: once the cause is removed, ipsubsidy ledger verify puts"
                     + " them in place; do not run calc again.",
                 e);

@@ -115,24 +115,11 @@ public final class OutputFiles {
    */
   public static void commitAll(List<PreparedOutput> outputs) throws IOException {
     try {
-      Staged staged = stageAll(outputs, MovedAside.NONE);
-      placeOrRestore(staged);
+      stageAll(outputs, MovedAside.NONE).placeOrRestore();
     } finally {
       for (PreparedOutput output : outputs) {
         output.close(); // the temporary files of those not placed
       }
-    }
-  }
-
-  private static void placeOrRestore(Staged staged) throws IOException {
-    try {
-      staged.place();
-    } catch (OutputPlacingException e) {
-      boolean restored = staged.restore();
-      if (e.getCause() instanceof OutputExistsException exists) {
-        throw exists;
-      }
-      throw OutputWriteException.replacing(e.target(), e.getCause(), restored);
     }
   }
 
@@ -218,6 +205,25 @@ public final class OutputFiles {
         if (backup != null) {
           deleteQuietly(backup);
         }
+      }
+    }
+
+    /**
+     * {@link #place}; when an output cannot be placed, those placed are taken back and the old
+     * files restored, so the workbook and the audit log never come from two different runs.
+     *
+     * @throws OutputExistsException when a target that may not be replaced appeared meanwhile
+     * @throws OutputWriteException naming the output that could not be placed
+     */
+    public void placeOrRestore() throws IOException {
+      try {
+        place();
+      } catch (OutputPlacingException e) {
+        boolean restored = restore();
+        if (e.getCause() instanceof OutputExistsException exists) {
+          throw exists;
+        }
+        throw OutputWriteException.replacing(e.target(), e.getCause(), restored);
       }
     }
 
