@@ -63,7 +63,8 @@ final class PostedClaims {
             e.projectKey(),
             refs.isEmpty() ? null : refs.get(0).group(),
             refs.stream().map(ReferenceKey::key).toList(),
-            e.oneTimeKey());
+            e.oneTimeKey(),
+            e.clauseCode());
     register.record(
         keys, e.budgetYear(), new PriorPayment(run.runId(), run.paidOn(), e.claimId(), e.paid()));
   }

@@ -9,6 +9,7 @@ import cn.ipsubsidy.domain.ClaimRow;
 import cn.ipsubsidy.domain.EntityType;
 import cn.ipsubsidy.domain.Level;
 import cn.ipsubsidy.domain.Money;
+import cn.ipsubsidy.domain.ReferenceNumber;
 import cn.ipsubsidy.policy.AnnualCap;
 import cn.ipsubsidy.policy.Calculation;
 import cn.ipsubsidy.policy.Clause;
@@ -98,6 +99,7 @@ final class ClaimCalculator {
     private final List<String> notesEn = new ArrayList<>();
     private final List<String> holdReferences = new ArrayList<>();
     private String holdOneTime;
+    private String holdYearly;
     private Clause clause;
     private PolicyDocument doc;
     private String citation = "";
@@ -219,6 +221,7 @@ final class ClaimCalculator {
     // ---- step 2: eligibility
 
     private void eligible(Jurisdiction jurisdiction) {
+      referenceForms();
       prior
           .claimPaid(claim.claimId())
           .ifPresent(
@@ -259,7 +262,112 @@ final class ClaimCalculator {
       if (el.oneTime()) {
         oneTimeCheck();
       }
+      if (el.oncePerBudgetYear()) {
+        oncePerYearCheck();
+      }
       referenceCheck();
+    }
+
+    /**
+     * 凭证号 as typed and as compared (revision 2): a Chinese patent number whose check character does
+     * not match its digits is bad data; a reference listed twice in the cell in any spelling is bad
+     * data too.
+     */
+    private void referenceForms() {
+      List<String> refs = claim.references();
+      ReferenceRule rule = clause.references();
+      if (refs.isEmpty() || rule == null) {
+        return;
+      }
+      boolean perPatent = rule.perPatent();
+      List<String> shown = new ArrayList<>();
+      Map<String, String> seen = new HashMap<>();
+      for (String r : refs) {
+        ReferenceNumber.Canonical c = ReferenceNumber.canonical(r, perPatent);
+        shown.add(r.equals(c.form()) ? r : r + " → " + c.form());
+        if (c.checkFails()) {
+          step(
+              "0 数据校验 validation",
+              "专利号校验位 patent check character (GB/T 18375)",
+              "",
+              "凭证号=" + r,
+              "校验位应为 " + c.expectedCheck() + " expected " + c.expectedCheck());
+          Bilingual why = c.problem().orElseThrow();
+          halt(
+              Status.REJECTED,
+              true,
+              "数据有误：凭证号 " + why.zh(),
+              "invalid data: 凭证号 reference number " + why.en());
+        }
+        String first = seen.putIfAbsent(c.form(), r);
+        if (first != null) {
+          step("0 数据校验 validation", "凭证号 references", "", String.join("; ", shown), "重复 duplicate");
+          halt(
+              Status.REJECTED,
+              true,
+              "数据有误：凭证号 " + first + " 与 " + r + " 是同一号码（" + c.form() + "）",
+              "invalid data: 凭证号 references "
+                  + first
+                  + " and "
+                  + r
+                  + " are one number ("
+                  + c.form()
+                  + ")");
+        }
+      }
+      if (shown.equals(refs)) {
+        return;
+      }
+      step(
+          "2 资格 eligibility",
+          "凭证号规范形式 references compared as"
+              + (perPatent ? " 专利号 patent numbers" : " written (NFKC, upper case, no spaces)"),
+          "",
+          "凭证号=" + String.join(";", refs),
+          String.join("; ", shown));
+    }
+
+    /**
+     * lyg-2021 12b and 12c reward the previous year's volume: one award per entity, clause and
+     * budget year (revision 2).
+     */
+    private void oncePerYearCheck() {
+      String key = claim.entityId() + "|" + clause.code() + "|" + budgetYear;
+      String rule = "每预算年度一次 once per budget year " + budgetYear;
+      Holder held = holder(tally.yearly.get(key));
+      if (held != null) {
+        step("2 资格 eligibility", rule, "", key, "本批已申报 already in this run");
+        halt(
+            Status.REJECTED,
+            false,
+            "本条款每预算年度限一次：同一主体已在本批第" + held.row() + "行（" + held.claimId() + "）申报",
+            "once per budget year: already claimed in this run by row "
+                + held.row()
+                + " ("
+                + held.claimId()
+                + ")");
+      }
+      Optional<PriorPayment> paid =
+          prior.paidForClauseInYear(claim.entityId(), clause.code().toString(), budgetYear);
+      if (paid.isPresent()) {
+        PriorPayment p = paid.get();
+        step("2 资格 eligibility", rule, "", key, "已核发 already paid: " + p.describe());
+        halt(
+            Status.REJECTED,
+            false,
+            "本条款每预算年度限一次："
+                + budgetYear
+                + "年度已核发（运行"
+                + p.runId()
+                + "，"
+                + p.paidOn()
+                + "，申报编号"
+                + p.claimId()
+                + "）",
+            "once per budget year: already paid in " + budgetYear + " (" + p.describe() + ")");
+      }
+      step("2 资格 eligibility", rule, "", key, "本年度未曾核发 not paid this year");
+      holdYearly = key;
     }
 
     private void metricCheck(MetricRule rule, Long value, String column) {
@@ -338,7 +446,8 @@ final class ClaimCalculator {
 
     private void oneTimeCheck() {
       Level level = CapKeys.oneTimeLevel(clause, claim);
-      String key = CapKeys.oneTime(claim.entityId(), clause.code(), level);
+      String key = CapKeys.oneTimeKey(clause, claim);
+      boolean perReference = !key.equals(CapKeys.oneTime(claim.entityId(), clause.code(), level));
       String lvl = level == null ? "" : level.zh() + "级";
       Holder held = holder(tally.oneTime.get(key));
       if (held != null) {
@@ -355,7 +464,10 @@ final class ClaimCalculator {
       }
       // the level the award counts at, as in this run's tally: a 级别 cell on a clause that does
       // not pay by level must not open a second award in a later period
-      Optional<PriorPayment> paid = prior.oneTimePaid(claim.entityId(), clause.code(), level);
+      Optional<PriorPayment> paid =
+          perReference
+              ? prior.oneTimePaid(key)
+              : prior.oneTimePaid(claim.entityId(), clause.code(), level);
       if (paid.isPresent()) {
         PriorPayment p = paid.get();
         step("2 资格 eligibility", "一次性 one-time", "", key, "已核发 already paid: " + p.describe());
@@ -832,7 +944,7 @@ final class ClaimCalculator {
       if (cap == null) {
         return amount;
       }
-      String project = CapKeys.project(claim);
+      String project = CapKeys.project(clause, claim);
       CapLedger.Usage usage =
           caps.lifetime(claim.entityId(), claim.entityName(), cap.group(), project, cap.amount());
       BigDecimal used = usage.paidBefore().add(usage.paidNow());
@@ -885,7 +997,7 @@ final class ClaimCalculator {
         caps.addAnnual(claim.entityId(), clause.caps().annual().group(), paid);
       }
       if (clause.caps() != null && clause.caps().lifetime() != null) {
-        caps.addLifetime(clause.caps().lifetime().group(), CapKeys.project(claim), paid);
+        caps.addLifetime(clause.caps().lifetime().group(), CapKeys.project(clause, claim), paid);
       }
       if (Money.isPositive(paid)) {
         step("10 核发 payout", clause.code() + " " + clause.name(), "", "", format(paid));
@@ -927,6 +1039,9 @@ final class ClaimCalculator {
         Integer at = row.inputIndex();
         if (holdOneTime != null) {
           tally.oneTime.put(holdOneTime, at);
+        }
+        if (holdYearly != null) {
+          tally.yearly.put(holdYearly, at);
         }
         for (String key : holdReferences) {
           tally.references.put(key, at);

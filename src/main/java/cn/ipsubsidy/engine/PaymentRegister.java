@@ -27,6 +27,7 @@ public final class PaymentRegister implements PriorPayouts {
   private final Map<String, PriorPayment> references = new HashMap<>();
   private final Map<String, PriorPayment> oneTime = new HashMap<>();
   private final Map<String, PriorPayment> claims = new HashMap<>();
+  private final Map<String, PriorPayment> yearly = new HashMap<>();
 
   /**
    * Records one paid (or reversed) amount under the keys the engine counts.
@@ -46,17 +47,32 @@ public final class PaymentRegister implements PriorPayouts {
       }
     }
     if (keys.lifetimeGroup() != null) {
-      lifetime.merge(keys.lifetimeGroup() + "|" + keys.projectKey(), amount, BigDecimal::add);
+      String project = CapKeys.canonicalProject(keys.projectKey());
+      lifetime.merge(keys.lifetimeGroup() + "|" + project, amount, BigDecimal::add);
+      // every entry also counts for its institution, so a cap per institution (wx-2020 11a/11b,
+      // revision 2) sees what entries posted before it, keyed by their reference, paid
+      if (keys.entityId() != null && !project.startsWith(CapKeys.INSTITUTION)) {
+        lifetime.merge(
+            keys.lifetimeGroup() + "|" + CapKeys.institution(keys.entityId()),
+            amount,
+            BigDecimal::add);
+      }
     }
     boolean paid = amount.signum() > 0;
     for (String ref : keys.referenceKeys()) {
-      hold(references, keys.referenceGroup() + "|" + ref, payment, paid);
+      // a key stored as typed (before revision 2) is held under every form it can be compared in
+      for (String form : CapKeys.storedReferenceForms(ref)) {
+        hold(references, keys.referenceGroup() + "|" + form, payment, paid);
+      }
     }
     if (keys.oneTimeKey() != null) {
       hold(oneTime, keys.oneTimeKey(), payment, paid);
     }
     if (keys.claimId() != null) {
       hold(claims, keys.claimId(), payment, paid);
+    }
+    if (keys.clauseCode() != null && keys.entityId() != null) {
+      hold(yearly, yearlyKey(keys.entityId(), keys.clauseCode(), budgetYear), payment, paid);
     }
   }
 
@@ -73,6 +89,7 @@ public final class PaymentRegister implements PriorPayouts {
     references.putAll(later.references);
     oneTime.putAll(later.oneTime);
     claims.putAll(later.claims);
+    yearly.putAll(later.yearly);
   }
 
   /** Records a computed line under its run; lines with nothing paid only hold nothing. */
@@ -84,6 +101,15 @@ public final class PaymentRegister implements PriorPayouts {
         Keys.of(line.clause(), line.row().claim()),
         budgetYear,
         new PriorPayment(runId, paidOn, line.claimId(), line.paid()));
+  }
+
+  private static String yearlyKey(String entityId, String clause, int year) {
+    return entityId + "|" + clause + "|" + year;
+  }
+
+  @Override
+  public Optional<PriorPayment> paidForClauseInYear(String entityId, String clause, int year) {
+    return Optional.ofNullable(yearly.get(yearlyKey(entityId, clause, year)));
   }
 
   private static void hold(
@@ -110,12 +136,14 @@ public final class PaymentRegister implements PriorPayouts {
 
   @Override
   public BigDecimal paidLifetime(String group, String projectKey) {
-    return lifetime.getOrDefault(group + "|" + projectKey, Money.ZERO);
+    return lifetime.getOrDefault(group + "|" + CapKeys.canonicalProject(projectKey), Money.ZERO);
   }
 
   @Override
   public Optional<PriorPayment> referencePaid(String group, String referenceKey) {
-    return Optional.ofNullable(references.get(group + "|" + referenceKey));
+    // stored keys are held in every form they compare in; the engine asks in the canonical form
+    // (CapKeys#referenceKeys), and a key asked as typed is brought to its general form first
+    return Optional.ofNullable(references.get(group + "|" + CapKeys.queryForm(referenceKey)));
   }
 
   @Override
@@ -124,6 +152,7 @@ public final class PaymentRegister implements PriorPayouts {
   }
 
   /** The one-time award held under a key built by {@link CapKeys#oneTime}. */
+  @Override
   public Optional<PriorPayment> oneTimePaid(String oneTimeKey) {
     return Optional.ofNullable(oneTime.get(oneTimeKey));
   }
@@ -149,7 +178,29 @@ public final class PaymentRegister implements PriorPayouts {
       String projectKey,
       String referenceGroup,
       List<String> referenceKeys,
-      String oneTimeKey) {
+      String oneTimeKey,
+      String clauseCode) {
+    public Keys(
+        String claimId,
+        String entityId,
+        String annualGroup,
+        String lifetimeGroup,
+        String projectKey,
+        String referenceGroup,
+        List<String> referenceKeys,
+        String oneTimeKey) {
+      this(
+          claimId,
+          entityId,
+          annualGroup,
+          lifetimeGroup,
+          projectKey,
+          referenceGroup,
+          referenceKeys,
+          oneTimeKey,
+          null);
+    }
+
     public Keys {
       referenceKeys = referenceKeys == null ? List.of() : List.copyOf(referenceKeys);
     }
@@ -164,13 +215,11 @@ public final class PaymentRegister implements PriorPayouts {
           clause.caps() != null && clause.caps().lifetime() != null
               ? clause.caps().lifetime().group()
               : null,
-          CapKeys.project(claim),
+          CapKeys.project(clause, claim),
           clause.references() == null ? null : clause.references().group(),
           CapKeys.referenceKeys(clause, claim),
-          clause.eligibility().oneTime()
-              ? CapKeys.oneTime(
-                  claim.entityId(), clause.code(), CapKeys.oneTimeLevel(clause, claim))
-              : null);
+          CapKeys.oneTimeKey(clause, claim),
+          clause.code().toString());
     }
   }
 }

@@ -36,6 +36,22 @@ public interface PriorPayouts {
   /** A payment already posted for this claim id, if any. */
   Optional<PriorPayment> claimPaid(String claimId);
 
+  /**
+   * The one-time award held under a key built by {@link CapKeys#oneTime(String, ClauseCode, Level,
+   * String)} (with a reference: lyg-2021 5a, revision 2).
+   */
+  default Optional<PriorPayment> oneTimePaid(String oneTimeKey) {
+    return Optional.empty();
+  }
+
+  /**
+   * The award an entity was paid under {@code clause} in budget year {@code year}, if any: clauses
+   * paid once per budget year (lyg-2021 12b, 12c; revision 2) ask it of every earlier payment.
+   */
+  default Optional<PriorPayment> paidForClauseInYear(String entityId, String clause, int year) {
+    return Optional.empty();
+  }
+
   PriorPayouts NONE =
       new PriorPayouts() {
         @Override

@@ -287,5 +287,16 @@ public final class Reconciler {
     public Optional<PriorPayment> claimPaid(String claimId) {
       return year.claimPaid(claimId).or(() -> base.claimPaid(claimId));
     }
+
+    @Override
+    public Optional<PriorPayment> oneTimePaid(String oneTimeKey) {
+      return year.oneTimePaid(oneTimeKey).or(() -> base.oneTimePaid(oneTimeKey));
+    }
+
+    @Override
+    public Optional<PriorPayment> paidForClauseInYear(String entityId, String clause, int y) {
+      return year.paidForClauseInYear(entityId, clause, y)
+          .or(() -> base.paidForClauseInYear(entityId, clause, y));
+    }
   }
 }

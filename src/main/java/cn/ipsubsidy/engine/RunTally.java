@@ -19,4 +19,7 @@ final class RunTally {
 
   /** One-time key → input index of the row that holds it in this run. */
   final Map<String, Integer> oneTime = new HashMap<>();
+
+  /** "entity|clause|budget year" of a clause paid once per budget year → the holding row. */
+  final Map<String, Integer> yearly = new HashMap<>();
 }

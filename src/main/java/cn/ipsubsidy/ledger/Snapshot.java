@@ -55,7 +55,7 @@ final class Snapshot implements PriorPayouts {
     }
     String sql =
         "SELECT run_id, claim_id, entity_id, status, paid, budget_year, annual_group,"
-            + " lifetime_group, project_key, one_time_key FROM ledger_entries"
+            + " lifetime_group, project_key, one_time_key, clause_code FROM ledger_entries"
             + " WHERE kind = 'PAYOUT' ORDER BY seq";
     try (PreparedStatement ps = store.c.prepareStatement(sql)) {
       ps.setFetchSize(Store.FETCH);
@@ -79,7 +79,8 @@ final class Snapshot implements PriorPayouts {
                   rs.getString(9),
                   null,
                   List.of(),
-                  oneTimeKey),
+                  oneTimeKey,
+                  isPaid ? rs.getString(11) : null),
               rs.getInt(6),
               new PriorPayment(runId, active.get(runId), rs.getString(2), paid));
         }
@@ -101,7 +102,15 @@ final class Snapshot implements PriorPayouts {
           // a reference only: no sums, no claim id
           s.register.record(
               new PaymentRegister.Keys(
-                  null, null, null, null, null, rs.getString(4), List.of(rs.getString(5)), null),
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  rs.getString(4),
+                  List.of(rs.getString(5)),
+                  null,
+                  null),
               budgetYear,
               new PriorPayment(runId, active.get(runId), rs.getString(2), paid));
         }
@@ -142,8 +151,14 @@ final class Snapshot implements PriorPayouts {
     return register.claimPaid(claimId);
   }
 
-  Optional<PriorPayment> oneTimePaid(String oneTimeKey) {
+  @Override
+  public Optional<PriorPayment> oneTimePaid(String oneTimeKey) {
     return register.oneTimePaid(oneTimeKey);
+  }
+
+  @Override
+  public Optional<PriorPayment> paidForClauseInYear(String entityId, String clause, int year) {
+    return register.paidForClauseInYear(entityId, clause, year);
   }
 
   /** Annual sums are loaded for one budget year; asking for another would silently answer 0. */

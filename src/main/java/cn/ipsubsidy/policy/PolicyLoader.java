@@ -501,7 +501,8 @@ public final class PolicyLoader {
               "metric",
               "metric2",
               "one_time",
-              "established_within_years");
+              "established_within_years",
+              "once_per_budget_year");
       Map<String, Node> m = y.mapping(node, "eligibility", keys, Set.of());
       Set<EntityType> allowed = entityTypes(m.get("entity_types"));
       Set<EntityType> excluded = entityTypes(m.get("exclude_entity_types"));
@@ -511,6 +512,7 @@ public final class PolicyLoader {
             "entity_types 与 exclude_entity_types 只能写其一",
             "write entity_types or exclude_entity_types, not both");
       }
+      OneTime oneTime = oneTime(m.get("one_time"));
       Integer years = null;
       if (m.containsKey("established_within_years")) {
         long v = y.whole(m.get("established_within_years"), "established_within_years");
@@ -527,8 +529,29 @@ public final class PolicyLoader {
           excluded,
           metric(m.get("metric"), "metric"),
           metric(m.get("metric2"), "metric2"),
-          m.containsKey("one_time") && y.bool(m.get("one_time"), "one_time"),
-          years);
+          oneTime != OneTime.NO,
+          years,
+          oneTime == OneTime.PER_REFERENCE,
+          m.containsKey("once_per_budget_year")
+              && y.bool(m.get("once_per_budget_year"), "once_per_budget_year"));
+    }
+
+    private enum OneTime {
+      NO,
+      PER_ENTITY,
+      PER_REFERENCE
+    }
+
+    /** one_time: true | false | per_reference (lyg-2021 5a, revision 2). */
+    private OneTime oneTime(Node node) {
+      if (node == null) {
+        return OneTime.NO;
+      }
+      if (node instanceof org.yaml.snakeyaml.nodes.ScalarNode sn
+          && "per_reference".equals(sn.getValue())) {
+        return OneTime.PER_REFERENCE;
+      }
+      return y.bool(node, "one_time") ? OneTime.PER_ENTITY : OneTime.NO;
     }
 
     private Set<EntityType> entityTypes(Node node) {
@@ -593,10 +616,26 @@ public final class PolicyLoader {
       if (m.containsKey("lifetime")) {
         Map<String, Node> l =
             y.mapping(
-                m.get("lifetime"), "caps.lifetime", Set.of("amount", "group"), Set.of("amount"));
+                m.get("lifetime"),
+                "caps.lifetime",
+                Set.of("amount", "group", "per"),
+                Set.of("amount"));
+        boolean perEntity = false;
+        if (l.containsKey("per")) {
+          String per = y.text(l.get("per"), "caps.lifetime.per");
+          if (!per.equals("entity") && !per.equals("project")) {
+            throw y.error(
+                l.get("per"),
+                "caps.lifetime.per 应为 entity 或 project：" + per,
+                "caps.lifetime.per must be entity or project: " + per);
+          }
+          perEntity = per.equals("entity");
+        }
         lifetime =
             new LifetimeCap(
-                group(l.get("group"), code), y.money(l.get("amount"), "caps.lifetime.amount"));
+                group(l.get("group"), code),
+                y.money(l.get("amount"), "caps.lifetime.amount"),
+                perEntity);
       }
       return new Caps(perClaim, annual, lifetime);
     }
@@ -650,13 +689,31 @@ public final class PolicyLoader {
       }
       Map<String, Node> m =
           y.mapping(
-              node, "references", Set.of("mode", "group", "entity_when_empty"), Set.of("mode"));
+              node,
+              "references",
+              Set.of("mode", "group", "entity_when_empty", "form"),
+              Set.of("mode"));
       ReferenceRule.Mode mode = mode(m.get("mode"));
       boolean entityWhenEmpty =
           m.containsKey("entity_when_empty")
               ? y.bool(m.get("entity_when_empty"), "entity_when_empty")
               : mode == ReferenceRule.Mode.PROJECT;
-      return new ReferenceRule(mode, group(m.get("group"), code), entityWhenEmpty);
+      boolean perPatent = m.containsKey("form") && form(m.get("form"));
+      return new ReferenceRule(mode, group(m.get("group"), code), entityWhenEmpty, perPatent);
+    }
+
+    /** references.form: general (the default) or patent (Chinese patent numbers; revision 2). */
+    private boolean form(Node node) {
+      String s = y.text(node, "references.form");
+      return switch (s) {
+        case "patent" -> true;
+        case "general" -> false;
+        default ->
+            throw y.error(
+                node,
+                "references.form 应为 patent 或 general：" + s,
+                "references.form must be patent or general: " + s);
+      };
     }
 
     private ReferenceRule.Mode mode(Node node) {

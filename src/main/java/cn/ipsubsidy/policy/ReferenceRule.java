@@ -12,8 +12,16 @@ package cn.ipsubsidy.policy;
  *   <li>{@code PROJECT}: the reference names a project or platform that may claim again (staged
  *       support); it keys the lifetime cap and is not a duplicate.
  * </ul>
+ *
+ * <p>{@code perPatent}: the clause counts per patent (lyg-2021 1a; wx-2020 1a to 1d), so its
+ * references are compared in the Chinese patent form and their check characters are checked (clause
+ * catalog revision 2; {@link cn.ipsubsidy.domain.ReferenceNumber}).
  */
-public record ReferenceRule(Mode mode, String group, boolean entityWhenEmpty) {
+public record ReferenceRule(Mode mode, String group, boolean entityWhenEmpty, boolean perPatent) {
+  public ReferenceRule(Mode mode, String group, boolean entityWhenEmpty) {
+    this(mode, group, entityWhenEmpty, false);
+  }
+
   public enum Mode {
     UNIQUE,
     UNIQUE_PER_METRIC,

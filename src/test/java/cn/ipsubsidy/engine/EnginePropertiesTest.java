@@ -7,6 +7,7 @@ import cn.ipsubsidy.domain.EntityType;
 import cn.ipsubsidy.domain.Level;
 import cn.ipsubsidy.domain.Money;
 import cn.ipsubsidy.domain.Period;
+import cn.ipsubsidy.domain.ReferenceNumber;
 import cn.ipsubsidy.policy.Clause;
 import cn.ipsubsidy.policy.ClauseCode;
 import cn.ipsubsidy.policy.Jurisdiction;
@@ -361,7 +362,7 @@ class EnginePropertiesTest {
           annualCap.put(k, c.caps().annual().amount());
         }
         if (c.caps() != null && c.caps().lifetime() != null) {
-          String k = c.caps().lifetime().group() + "|" + CapKeys.project(claim);
+          String k = c.caps().lifetime().group() + "|" + CapKeys.project(c, claim);
           lifetime.merge(k, l.paid(), BigDecimal::add);
           lifetimeCap.put(k, c.caps().lifetime().amount());
         }
@@ -372,7 +373,8 @@ class EnginePropertiesTest {
               .isNull();
         }
         if (c.eligibility().oneTime()) {
-          String k = CapKeys.oneTime(claim.entityId(), c.code(), CapKeys.oneTimeLevel(c, claim));
+          // once per entity, clause and level; lyg-2021 5a also per reference (revision 2)
+          String k = CapKeys.oneTimeKey(c, claim);
           String before = oneTime.put(k, l.claimId());
           assertThat(before)
               .as("one-time award " + k + " paid twice: " + before + ", " + l.claimId())
@@ -415,7 +417,9 @@ class EnginePropertiesTest {
       Long metric = rule.mode() == ReferenceRule.Mode.UNIQUE_PER_METRIC ? claim.metric() : null;
       List<String> keys = new ArrayList<>();
       for (String ref : claim.references()) {
-        keys.add(rule.group() + "|" + CapKeys.reference(ref, metric));
+        // one number however it is written (revision 2): compared in its canonical form
+        String form = ReferenceNumber.canonical(ref, rule.perPatent()).form();
+        keys.add(rule.group() + "|" + CapKeys.reference(form, metric));
       }
       if (keys.isEmpty() && rule.entityWhenEmpty()) {
         keys.add(rule.group() + "|entity:" + claim.entityId());

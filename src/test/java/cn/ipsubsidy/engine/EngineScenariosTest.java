@@ -78,9 +78,9 @@ class EngineScenariosTest {
       // wx-2020/1c: the same patent for year 7 and year 8 is two payments; year 8 again is not
       List<PayoutLine> l =
           run(
-              claim("wx-2020/1c").id("A").metric(7).fees("3000").refs("ZL201510000001.1"),
-              claim("wx-2020/1c").id("B").metric(8).fees("3000").refs("ZL201510000001.1"),
-              claim("wx-2020/1c").id("C").metric(8).fees("3000").refs("ZL201510000001.1"));
+              claim("wx-2020/1c").id("A").metric(7).fees("3000").refs("ZL201510000001.0"),
+              claim("wx-2020/1c").id("B").metric(8).fees("3000").refs("ZL201510000001.0"),
+              claim("wx-2020/1c").id("C").metric(8).fees("3000").refs("ZL201510000001.0"));
       assertThat(l)
           .extracting(PayoutLine::status)
           .containsExactly(Status.PAID, Status.PAID, Status.REJECTED);
@@ -292,8 +292,11 @@ class EngineScenariosTest {
 
     @Test
     void theFirstDayInForceCounts() {
-      assertThat(run(claim("wx-2020/4a").on("2020-03-06")).get(0).status()).isEqualTo(Status.PAID);
-      assertThat(run(claim("wx-2020/4a").on("2020-03-05")).get(0).status())
+      // wx-2020 is in force from 2020-03-10, the colophon's 印发 date (catalog revision 2)
+      assertThat(run(claim("wx-2020/4a").on("2020-03-10")).get(0).status()).isEqualTo(Status.PAID);
+      assertThat(run(claim("wx-2020/4a").on("2020-03-09")).get(0).status())
+          .isEqualTo(Status.REVIEW);
+      assertThat(run(claim("wx-2020/4a").on("2020-03-06")).get(0).status())
           .isEqualTo(Status.REVIEW);
     }
 

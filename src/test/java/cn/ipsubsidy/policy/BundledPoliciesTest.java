@@ -99,7 +99,8 @@ class BundledPoliciesTest {
     assertThat(wx.number()).isEqualTo("锡政办发〔2020〕11号");
     assertThat(wx.issuer()).isEqualTo("无锡市人民政府办公室");
     assertThat(wx.issued()).isEqualTo(LocalDate.of(2020, 3, 6));
-    assertThat(wx.inForceFrom()).isEqualTo(LocalDate.of(2020, 3, 6));
+    // revision 2: 印发之日 is the colophon's 2020年3月10日印发, not the signing date
+    assertThat(wx.inForceFrom()).isEqualTo(LocalDate.of(2020, 3, 10));
     assertThat(wx.inForceTo()).isNull();
     assertThat(wx.overlapRule()).contains("从新、从优、从高");
     assertThat(wx.sourceText()).isEqualTo("wuxi-2020-xzbf11.txt");
@@ -279,8 +280,10 @@ class BundledPoliciesTest {
     capped.put("wx-2020/8a", new Caps(null, null, new LifetimeCap("wx-2020/8a", m(20_000_000))));
     capped.put("wx-2020/9a", new Caps(null, null, new LifetimeCap("wx-2020/9a", m(8_000_000))));
     capped.put("wx-2020/10a", new Caps(null, null, new LifetimeCap("wx-2020/10a", m(5_000_000))));
-    capped.put("wx-2020/11a", new Caps(null, null, new LifetimeCap("wx-2020/11a", m(1_000_000))));
-    capped.put("wx-2020/11b", new Caps(null, null, new LifetimeCap("wx-2020/11b", m(500_000))));
+    capped.put(
+        "wx-2020/11a", new Caps(null, null, new LifetimeCap("wx-2020/11a", m(1_000_000), true)));
+    capped.put(
+        "wx-2020/11b", new Caps(null, null, new LifetimeCap("wx-2020/11b", m(500_000), true)));
     for (Clause c : allClauses()) {
       assertThat(c.caps())
           .as(c.code().toString())
@@ -304,8 +307,17 @@ class BundledPoliciesTest {
     for (String c : List.of("14a", "14b", "14c", "14d")) {
       only.put("lyg-2021/" + c, Set.of(EntityType.INDIVIDUAL));
     }
+    // revision 2: 7a names 企业、科研组织、高等学校、代理机构; 14e–14g reward 所在企业
+    only.put(
+        "lyg-2021/7a",
+        Set.of(
+            EntityType.ENTERPRISE, EntityType.INSTITUTE, EntityType.UNIVERSITY, EntityType.AGENCY));
+    for (String c : List.of("14e", "14f", "14g")) {
+      only.put("lyg-2021/" + c, Set.of(EntityType.ENTERPRISE));
+    }
+    // revision 2: 2b 单位, 3a 申请单位（权利人）, 10a 企事业单位 are organisations only
     Set<String> notIndividuals =
-        Set.of("lyg-2021/14e", "lyg-2021/14f", "lyg-2021/14g", "lyg-2021/14h");
+        Set.of("lyg-2021/2b", "lyg-2021/3a", "lyg-2021/10a", "lyg-2021/14h");
     Map<String, MetricRule> metric =
         Map.of(
             "lyg-2021/2a", new MetricRule(10L, null, "延伸注册国数"),
@@ -316,6 +328,12 @@ class BundledPoliciesTest {
       String code = c.code().toString();
       Eligibility e = c.eligibility();
       assertThat(e.oneTime()).as(code + " one-time").isEqualTo(oneTime.contains(code));
+      assertThat(e.oneTimePerReference())
+          .as(code + " one-time per reference (revision 2)")
+          .isEqualTo(code.equals("lyg-2021/5a"));
+      assertThat(e.oncePerBudgetYear())
+          .as(code + " once per budget year (revision 2)")
+          .isEqualTo(code.equals("lyg-2021/12b") || code.equals("lyg-2021/12c"));
       assertThat(e.allowedTypes()).as(code + " types").isEqualTo(only.getOrDefault(code, Set.of()));
       assertThat(e.excludedTypes())
           .as(code + " excluded")
@@ -337,6 +355,7 @@ class BundledPoliciesTest {
     }
     assertThat(clause("lyg-2021/12c").eligibility().metric2().label()).isEqualTo("服务首次获批商标注册企业数");
     assertThat(clause("lyg-2021/14e").eligibility().admits(EntityType.INDIVIDUAL)).isFalse();
+    assertThat(clause("lyg-2021/14e").eligibility().admits(EntityType.UNIVERSITY)).isFalse();
     assertThat(clause("lyg-2021/14e").eligibility().admits(EntityType.ENTERPRISE)).isTrue();
   }
 
@@ -356,6 +375,9 @@ class BundledPoliciesTest {
   void referenceRules() {
     Set<String> project =
         Set.of("wx-2020/8a", "wx-2020/9a", "wx-2020/10a", "wx-2020/11a", "wx-2020/11b");
+    // revision 2: the clauses counted per patent compare Chinese patent numbers in one form
+    Set<String> perPatent =
+        Set.of("lyg-2021/1a", "wx-2020/1a", "wx-2020/1b", "wx-2020/1c", "wx-2020/1d");
     for (Clause c : allClauses()) {
       String code = c.code().toString();
       ReferenceRule want;
@@ -364,9 +386,9 @@ class BundledPoliciesTest {
       } else if (code.equals("wx-2020/4a") || code.equals("wx-2020/4b")) {
         want = new ReferenceRule(ReferenceRule.Mode.UNIQUE, "wx-2020/4", false);
       } else if (code.equals("wx-2020/1c")) {
-        want = new ReferenceRule(ReferenceRule.Mode.UNIQUE_PER_METRIC, code, false);
+        want = new ReferenceRule(ReferenceRule.Mode.UNIQUE_PER_METRIC, code, false, true);
       } else {
-        want = new ReferenceRule(ReferenceRule.Mode.UNIQUE, code, false);
+        want = new ReferenceRule(ReferenceRule.Mode.UNIQUE, code, false, perPatent.contains(code));
       }
       assertThat(c.references()).as(code).isEqualTo(want);
     }
@@ -382,7 +404,7 @@ class BundledPoliciesTest {
     assertThat(texts("lyg-2021/1b")).contains(basis);
     assertThat(texts("lyg-2021/1c")).contains(basis);
     String lifetime =
-        "\"每家最高\" is read as a lifetime cap per institution, since 落户 and capability support are one-off programmes.";
+        "\"每家最高\" is read as a lifetime cap per institution, since 落户 and capability support are one-off programmes: the total per entity over all years and all references (revision 2 makes step 8 say so).";
     assertThat(texts("wx-2020/11a")).contains(lifetime);
     assertThat(texts("wx-2020/11b")).contains(lifetime);
     for (String c : List.of("1a", "1b", "1c", "1d", "1e")) {

@@ -103,7 +103,7 @@ public final class SampleGenerator {
             null,
             null,
             null,
-            "ZL202310000001.1；ZL202310000002.X；ZL202310000003.8",
+            "ZL202310000001.5；ZL202310000002.X；ZL202310000003.4",
             "本地规则每件3000元"));
     r.add(
         new Line(
@@ -676,7 +676,7 @@ public final class SampleGenerator {
             null,
             null,
             null,
-            "ZL202410000011.2;ZL202410000012.6;ZL202410000013.X;ZL202410000014.4",
+            "ZL202410000011.3;ZL202410000012.8;ZL202410000013.2;ZL202410000014.7",
             null));
     r.add(
         new Line(
@@ -693,7 +693,7 @@ public final class SampleGenerator {
             null,
             null,
             null,
-            "ZL202410000021.5",
+            "ZL202410000021.7",
             "个人减半"));
     r.add(
         new Line(
@@ -710,7 +710,7 @@ public final class SampleGenerator {
             null,
             null,
             null,
-            "ZL202410000031.9",
+            "ZL202410000031.0",
             "以发生费用为限"));
     r.add(
         new Line(
@@ -744,7 +744,7 @@ public final class SampleGenerator {
             8,
             null,
             null,
-            "ZL201710000041.3;ZL201710000042.1",
+            "ZL201710000041.4;ZL201710000042.9",
             "第8年年费"));
     r.add(
         new Line(
@@ -1155,7 +1155,7 @@ public final class SampleGenerator {
             null,
             null,
             null,
-            "ZL202410000022.3",
+            "ZL202410000022.1",
             "缺发生费用"));
     return r;
   }
