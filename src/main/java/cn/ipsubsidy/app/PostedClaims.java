@@ -66,7 +66,9 @@ final class PostedClaims {
             e.oneTimeKey(),
             e.clauseCode());
     register.record(
-        keys, e.budgetYear(), new PriorPayment(run.runId(), run.paidOn(), e.claimId(), e.paid()));
+        keys,
+        e.budgetYear(),
+        new PriorPayment(run.runId(), run.paidOn(), e.claimId(), e.paid(), e.clauseCode()));
   }
 
   /** The policies a run recorded, loaded once per distinct set of documents. */

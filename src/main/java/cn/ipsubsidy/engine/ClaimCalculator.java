@@ -70,7 +70,17 @@ final class ClaimCalculator {
     this.tally = tally;
     this.caps = caps;
     this.budgetYear = budgetYear;
+    for (PolicyDocument d : registry.documents()) {
+      for (Clause c : d.clauses()) {
+        if (c.references() != null && c.references().upgrades() != null) {
+          upgradeSources.add(c.references().upgrades());
+        }
+      }
+    }
   }
+
+  /** Clauses a higher award contains (wx-2020 4a): their paid references are kept for it. */
+  private final Set<String> upgradeSources = new java.util.HashSet<>();
 
   PayoutLine evaluate(ClaimRow row) {
     Evaluation e = new Evaluation(row);
@@ -100,6 +110,8 @@ final class ClaimCalculator {
     private final List<String> holdReferences = new ArrayList<>();
     private String holdOneTime;
     private String holdYearly;
+    private BigDecimal upgradeCredit = Money.ZERO;
+    private final List<String> upgradeFrom = new ArrayList<>();
     private Clause clause;
     private PolicyDocument doc;
     private String citation = "";
@@ -115,6 +127,7 @@ final class ClaimCalculator {
       Jurisdiction jurisdiction = policyInForce();
       eligible(jurisdiction);
       BigDecimal amount = amountByKind();
+      amount = upgradeDifference(amount);
       amount = individualFactor(amount);
       amount = feeCeiling(amount);
       amount = perClaimCap(amount);
@@ -489,6 +502,12 @@ final class ClaimCalculator {
       ReferenceRule rule = clause.references();
       for (String key : keys) {
         Holder held = holder(tally.references.get(rule.group() + "|" + key));
+        PriorPayment lower =
+            rule.upgrades() == null ? null : tally.paidUnder.get(rule.group() + "|" + key);
+        if (held != null && lower != null && rule.upgrades().equals(lower.clause())) {
+          credit(key, lower, "本批第" + held.row() + "行", "row " + held.row() + " of this run");
+          continue;
+        }
         if (held != null) {
           step(
               "2 资格 eligibility",
@@ -519,6 +538,13 @@ final class ClaimCalculator {
                   + ")");
         }
         Optional<PriorPayment> paid = prior.referencePaid(rule.group(), key);
+        if (paid.isPresent()
+            && rule.upgrades() != null
+            && rule.upgrades().equals(paid.get().clause())) {
+          PriorPayment p = paid.get();
+          credit(key, p, "运行" + p.runId(), p.describe());
+          continue;
+        }
         if (paid.isPresent()) {
           PriorPayment p = paid.get();
           step(
@@ -543,6 +569,46 @@ final class ClaimCalculator {
       for (String key : keys) {
         holdReferences.add(rule.group() + "|" + key);
       }
+    }
+
+    /** The lower award this one contains was paid for the reference: count it against this one. */
+    private void credit(String key, PriorPayment lower, String whereZh, String whereEn) {
+      step(
+          "2 资格 eligibility",
+          "从新、从优、从高 " + clause.code() + " 含 " + lower.clause(),
+          "",
+          key,
+          "已按"
+              + lower.clause()
+              + "核发 "
+              + format(lower.amount())
+              + "（"
+              + whereZh
+              + "） paid under "
+              + lower.clause()
+              + " ("
+              + whereEn
+              + ")");
+      upgradeCredit = upgradeCredit.add(lower.amount());
+      upgradeFrom.add(lower.clause() + " " + format(lower.amount()));
+    }
+
+    /** wx-2020 4b after 4a for the same certificate: the difference (revision 2). */
+    private BigDecimal upgradeDifference(BigDecimal amount) {
+      if (upgradeCredit.signum() == 0) {
+        return amount;
+      }
+      BigDecimal after = amount.subtract(upgradeCredit).max(Money.ZERO);
+      step(
+          "3 金额 amount",
+          "补差额 difference: " + clause.references().upgrades() + " 已核发部分抵减",
+          format(amount) + " − " + format(upgradeCredit),
+          "已核发=" + String.join("; ", upgradeFrom),
+          format(after));
+      note(
+          "已按" + String.join("、", upgradeFrom) + "元核发，补差额",
+          "already paid under " + String.join(", ", upgradeFrom) + "; the difference is paid");
+      return after;
     }
 
     // ---- step 3: amount by kind
@@ -1045,6 +1111,14 @@ final class ClaimCalculator {
         }
         for (String key : holdReferences) {
           tally.references.put(key, at);
+        }
+        // the reference is now held by this line: a lower award's payment no longer counts for it
+        holdReferences.forEach(tally.paidUnder::remove);
+        if (status == Status.PAID && upgradeSources.contains(clause.code().toString())) {
+          for (String key : holdReferences) {
+            tally.paidUnder.put(
+                key, new PriorPayment("", null, claim.claimId(), paid, clause.code().toString()));
+          }
         }
       }
       String sentenceZh = zh + (notesZh.isEmpty() ? "" : "；" + String.join("；", notesZh));

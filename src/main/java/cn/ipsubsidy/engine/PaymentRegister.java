@@ -100,7 +100,8 @@ public final class PaymentRegister implements PriorPayouts {
     record(
         Keys.of(line.clause(), line.row().claim()),
         budgetYear,
-        new PriorPayment(runId, paidOn, line.claimId(), line.paid()));
+        new PriorPayment(
+            runId, paidOn, line.claimId(), line.paid(), line.clause().code().toString()));
   }
 
   private static String yearlyKey(String entityId, String clause, int year) {

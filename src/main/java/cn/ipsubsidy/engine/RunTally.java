@@ -22,4 +22,10 @@ final class RunTally {
 
   /** "entity|clause|budget year" of a clause paid once per budget year → the holding row. */
   final Map<String, Integer> yearly = new HashMap<>();
+
+  /**
+   * Reference key → the payment of this run under a clause a higher award contains (wx-2020 4a), so
+   * the higher one (4b) later in the run pays the difference. Only those clauses' keys.
+   */
+  final Map<String, PriorPayment> paidUnder = new HashMap<>();
 }

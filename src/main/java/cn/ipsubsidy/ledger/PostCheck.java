@@ -32,6 +32,7 @@ final class PostCheck {
   private final Map<String, String> oneTime = new HashMap<>();
   private final Map<String, Sum> annual = new LinkedHashMap<>();
   private final Map<String, Sum> lifetime = new LinkedHashMap<>();
+  private final Map<String, String> referenceClauses = new java.util.HashMap<>();
 
   private static final class Sum {
     final String entityId;
@@ -92,9 +93,16 @@ final class PostCheck {
             "claim id " + claimId + " is paid twice in this run: " + heldEn(held) + " and " + atEn);
       }
     }
+    String upgrades =
+        line.clause() == null || line.clause().references() == null
+            ? null
+            : line.clause().references().upgrades();
     for (ReferenceKey k : e.referenceKeys()) {
       prior
           .referencePaid(k.group(), k.key())
+          // a higher award containing the lower one that holds the reference (wx-2020 4b after
+          // 4a) pays the difference; the engine counted it
+          .filter(p -> upgrades == null || !upgrades.equals(p.clause()))
           .ifPresent(
               p ->
                   paidBefore(
@@ -103,7 +111,13 @@ final class PostCheck {
                       "凭证号" + k.key() + "（" + k.group() + "）",
                       "reference " + k.key() + " under " + k.group(),
                       p));
-      String held = references.putIfAbsent(k.group() + "|" + k.key(), at + "\u0000" + atEn);
+      String refKey = k.group() + "|" + k.key();
+      String held = references.putIfAbsent(refKey, at + "\u0000" + atEn);
+      String heldClause = referenceClauses.put(refKey, e.clauseCode());
+      if (held != null && upgrades != null && upgrades.equals(heldClause)) {
+        references.put(refKey, at + "\u0000" + atEn);
+        held = null;
+      }
       if (held != null) {
         add(
             at + "与" + heldZh(held) + "的凭证号" + k.key() + "在本批中都核发",

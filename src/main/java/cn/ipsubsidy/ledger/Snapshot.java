@@ -82,12 +82,13 @@ final class Snapshot implements PriorPayouts {
                   oneTimeKey,
                   isPaid ? rs.getString(11) : null),
               rs.getInt(6),
-              new PriorPayment(runId, active.get(runId), rs.getString(2), paid));
+              new PriorPayment(runId, active.get(runId), rs.getString(2), paid, rs.getString(11)));
         }
       }
     }
     String refSql =
-        "SELECT e.run_id, e.claim_id, e.paid, r.ref_group, r.ref_key FROM ledger_entry_refs r"
+        "SELECT e.run_id, e.claim_id, e.paid, r.ref_group, r.ref_key, e.clause_code"
+            + " FROM ledger_entry_refs r"
             + " JOIN ledger_entries e ON e.seq = r.entry_seq"
             + " WHERE e.kind = 'PAYOUT' AND e.status = 'PAID' ORDER BY r.entry_seq, r.ordinal";
     try (PreparedStatement ps = store.c.prepareStatement(refSql)) {
@@ -112,7 +113,7 @@ final class Snapshot implements PriorPayouts {
                   null,
                   null),
               budgetYear,
-              new PriorPayment(runId, active.get(runId), rs.getString(2), paid));
+              new PriorPayment(runId, active.get(runId), rs.getString(2), paid, rs.getString(6)));
         }
       }
     }

@@ -691,7 +691,7 @@ public final class PolicyLoader {
           y.mapping(
               node,
               "references",
-              Set.of("mode", "group", "entity_when_empty", "form"),
+              Set.of("mode", "group", "entity_when_empty", "form", "upgrades"),
               Set.of("mode"));
       ReferenceRule.Mode mode = mode(m.get("mode"));
       boolean entityWhenEmpty =
@@ -699,7 +699,9 @@ public final class PolicyLoader {
               ? y.bool(m.get("entity_when_empty"), "entity_when_empty")
               : mode == ReferenceRule.Mode.PROJECT;
       boolean perPatent = m.containsKey("form") && form(m.get("form"));
-      return new ReferenceRule(mode, group(m.get("group"), code), entityWhenEmpty, perPatent);
+      String upgrades = m.containsKey("upgrades") ? group(m.get("upgrades"), code) : null;
+      return new ReferenceRule(
+          mode, group(m.get("group"), code), entityWhenEmpty, perPatent, upgrades);
     }
 
     /** references.form: general (the default) or patent (Chinese patent numbers; revision 2). */

@@ -16,10 +16,19 @@ package cn.ipsubsidy.policy;
  * <p>{@code perPatent}: the clause counts per patent (lyg-2021 1a; wx-2020 1a to 1d), so its
  * references are compared in the Chinese patent form and their check characters are checked (clause
  * catalog revision 2; {@link cn.ipsubsidy.domain.ReferenceNumber}).
+ *
+ * <p>{@code upgrades}: the full code of a lower award in the same group that this one contains
+ * (wx-2020 4b contains 4a for the same certificate, "从新、从优、从高"; revision 2): a reference that award
+ * paid is not a duplicate here, and this clause pays the difference. Null elsewhere.
  */
-public record ReferenceRule(Mode mode, String group, boolean entityWhenEmpty, boolean perPatent) {
+public record ReferenceRule(
+    Mode mode, String group, boolean entityWhenEmpty, boolean perPatent, String upgrades) {
   public ReferenceRule(Mode mode, String group, boolean entityWhenEmpty) {
-    this(mode, group, entityWhenEmpty, false);
+    this(mode, group, entityWhenEmpty, false, null);
+  }
+
+  public ReferenceRule(Mode mode, String group, boolean entityWhenEmpty, boolean perPatent) {
+    this(mode, group, entityWhenEmpty, perPatent, null);
   }
 
   public enum Mode {

@@ -230,9 +230,11 @@ class EngineScenariosTest {
           run(
               claim("wx-2020/4b").id("B").refs("CERT-1").on("2025-03-01"),
               claim("wx-2020/4a").id("A").refs("CERT-1"));
-      // the earlier event (4a, 2025-02-10) is paid 50,000; 4b for the same certificate is refused
-      assertThat(l).extracting(PayoutLine::status).containsExactly(Status.REJECTED, Status.PAID);
+      // the earlier event (4a, 2025-02-10) is paid 50,000; 4b for the same certificate pays the
+      // difference, 200,000 − 50,000 = 150,000 (revision 2: the higher award contains the lower)
+      assertThat(l).extracting(PayoutLine::status).containsExactly(Status.PAID, Status.PAID);
       assertThat(paid(l.get(1))).isEqualTo("50000.00");
+      assertThat(paid(l.get(0))).isEqualTo("150000.00");
     }
 
     @Test

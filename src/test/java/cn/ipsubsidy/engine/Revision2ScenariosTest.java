@@ -268,4 +268,48 @@ class Revision2ScenariosTest {
       assertThat(l.get(1).status()).isEqualTo(Status.REJECTED);
     }
   }
+
+  @Nested
+  class HigherAwardContainsTheLower {
+    @Test
+    void wx4bAfter4aInAnEarlierRunPaysTheDifference() {
+      // wx-2020/4b 20万元 for a certificate 4a paid 5万元 earlier: 200,000 − 50,000 = 150,000
+      List<PayoutLine> l =
+          afterEarlierRun(
+              new TestClaims[] {claim("wx-2020/4a").id("A").entity("E1").refs("GB-2024-001")},
+              claim("wx-2020/4b").id("B").entity("E1").refs("gb-2024-001"));
+      assertThat(l.get(0).status()).isEqualTo(Status.PAID);
+      assertThat(paid(l.get(0))).isEqualTo("150000.00");
+    }
+
+    @Test
+    void inOneRunTooAndThenASecond4bIsRejected() {
+      List<PayoutLine> l =
+          run(
+              PriorPayouts.NONE,
+              claim("wx-2020/4a").id("A").entity("E1").refs("GB-2024-001"),
+              claim("wx-2020/4b").id("B").entity("E1").refs("GB-2024-001"),
+              claim("wx-2020/4b").id("C").entity("E1").refs("GB-2024-001"));
+      assertThat(l).extracting(TestAmounts::paid).containsExactly("50000.00", "150000.00", "0.00");
+      assertThat(l.get(2).status()).isEqualTo(Status.REJECTED);
+    }
+
+    @Test
+    void wx4aAfter4bStaysRejected() {
+      List<PayoutLine> l =
+          run(
+              PriorPayouts.NONE,
+              claim("wx-2020/4b").id("A").entity("E1").refs("GB-2024-001"),
+              claim("wx-2020/4a").id("B").entity("E1").refs("GB-2024-001"));
+      assertThat(paid(l.get(0))).isEqualTo("200000.00");
+      assertThat(l.get(1).status()).isEqualTo(Status.REJECTED);
+    }
+  }
+
+  /** Paid amounts as plain text, for extracting. */
+  static final class TestAmounts {
+    static String paid(PayoutLine l) {
+      return l.paid().toPlainString();
+    }
+  }
 }

@@ -172,7 +172,8 @@ abstract class LedgerContract {
 
     PriorPayouts prior = prior(2025);
     PriorPayment expected =
-        new PriorPayment("2025Q1-A", d("2025-01-21"), "C-1", new BigDecimal("10000.00"));
+        new PriorPayment(
+            "2025Q1-A", d("2025-01-21"), "C-1", new BigDecimal("10000.00"), "lyg-2021/2a");
     assertThat(prior.referencePaid("lyg-2021/2", "G1")).contains(expected);
     assertThat(prior.referencePaid("lyg-2021/2", "G1b")).contains(expected);
     assertThat(prior.claimPaid("C-1")).contains(expected);
@@ -240,7 +241,8 @@ abstract class LedgerContract {
     PriorPayouts prior = prior(2025);
     // asked as the engine asks: 5a does not pay by level, so the award is held whatever 级别 says
     assertThat(prior.oneTimePaid("E1", ONE_TIME.code(), CapKeys.oneTimeLevel(ONE_TIME, award)))
-        .contains(new PriorPayment("2024Q4-A", d("2024-10-21"), "C-9", Money.of(200000)));
+        .contains(
+            new PriorPayment("2024Q4-A", d("2024-10-21"), "C-9", Money.of(200000), "lyg-2021/5a"));
     assertThat(prior.oneTimePaid("E1", ONE_TIME.code(), Level.PROVINCIAL)).isEmpty();
     assertThat(prior.oneTimePaid("E2", ONE_TIME.code(), Level.NATIONAL)).isEmpty();
   }

@@ -383,8 +383,12 @@ class BundledPoliciesTest {
       ReferenceRule want;
       if (project.contains(code)) {
         want = new ReferenceRule(ReferenceRule.Mode.PROJECT, code, true);
-      } else if (code.equals("wx-2020/4a") || code.equals("wx-2020/4b")) {
+      } else if (code.equals("wx-2020/4a")) {
         want = new ReferenceRule(ReferenceRule.Mode.UNIQUE, "wx-2020/4", false);
+      } else if (code.equals("wx-2020/4b")) {
+        // revision 2: 4b contains 4a for the same certificate and pays the difference
+        want =
+            new ReferenceRule(ReferenceRule.Mode.UNIQUE, "wx-2020/4", false, false, "wx-2020/4a");
       } else if (code.equals("wx-2020/1c")) {
         want = new ReferenceRule(ReferenceRule.Mode.UNIQUE_PER_METRIC, code, false, true);
       } else {
