@@ -15,7 +15,7 @@ class InfoCommandsTest {
         .contains("连政发〔2024〕45号")
         .contains("连政发〔2016〕132号")
         .contains("2021-09-29")
-        .contains("2020-03-06")
+        .contains("2020-03-10")
         .contains("连云港市人民政府")
         .contains("江阴市");
   }
