@@ -149,15 +149,6 @@ public final class CalcJob {
   public Outcome run(Request req) throws IOException {
     Path workbook = workbookPath(req.claims(), req.out());
     Path audit = auditPath(req.claims(), workbook);
-    if (!req.force()) {
-      for (Path p : List.of(workbook, audit)) {
-        if (Files.exists(p)) {
-          throw new UsageException(
-              "输出文件已存在：" + p + "（确需覆盖请加 --force）",
-              "output file exists: " + p + " (use --force to overwrite)");
-        }
-      }
-    }
     PolicySetup policies = PolicySetup.load(req.rulesFile());
     if (req.policyId() != null && policies.registry().document(req.policyId()).isEmpty()) {
       throw new UsageException(
@@ -220,7 +211,10 @@ public final class CalcJob {
                     // is between posting and committing while the lock is held
                     PendingOutputs.settle(identity, id -> session.run(id).isPresent())
                         .forEach(settled);
+                    // the ledger's refusal (already posted: use --replace) comes before any
+                    // check of existing outputs (io contract, exit 4): --force would not help
                     checkReplayAndReplace(req, session, p, inputSha, ledger);
+                    refuseExistingOutputs(req, workbook, audit);
                     PriorPayouts prior =
                         req.replaceRunId() == null
                             ? session.prior(p.year())
@@ -520,6 +514,20 @@ public final class CalcJob {
       return result;
     }
     return new RunResult(result.period(), new CountedLines(stored, progress), result.capUsages());
+  }
+
+  /** Outputs already there are refused unless --force (OutputFiles checks again when placing). */
+  private static void refuseExistingOutputs(Request req, Path workbook, Path audit) {
+    if (req.force()) {
+      return;
+    }
+    for (Path p : List.of(workbook, audit)) {
+      if (Files.exists(p)) {
+        throw new UsageException(
+            "输出文件已存在：" + p + "（确需覆盖请加 --force）",
+            "output file exists: " + p + " (use --force to overwrite)");
+      }
+    }
   }
 
   /** Same period and same file again is refused; --replace must name an active run. */

@@ -41,11 +41,24 @@ public final class ClaimsFiles {
     String shown = file.toString();
     String name = file.getFileName() == null ? shown : file.getFileName().toString();
     TableScanner scanner = new TableScanner(shown, name, sink);
+    ReadResult read;
     try {
-      return dispatch(file, name, sheetOrNull, scanner);
+      read = dispatch(file, name, sheetOrNull, scanner);
     } catch (SinkFailure f) {
       throw f.getCause();
     }
+    if (read.dataRows() == 0) {
+      // A header and nothing under it is a file saved before the rows were pasted in, not a
+      // quarter with no claims: posting it would add an empty run to the ledger (io contract: 2).
+      throw ClaimsFileException.at(
+          shown,
+          read.format().startsWith("csv") ? null : read.sheet(),
+          read.headerRow(),
+          "表头下没有申报（没有数据行）；未计算、未过账、未写出任何文件",
+          "no claims under the header (no data rows); nothing computed, posted or written",
+          null);
+    }
+    return read;
   }
 
   /** Reads the whole file into a list; see {@link #read}. */

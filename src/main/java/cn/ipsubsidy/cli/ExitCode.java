@@ -20,5 +20,12 @@ public final class ExitCode {
    */
   public static final int LEDGER = 4;
 
+  /**
+   * An internal error: a defect, or the JVM out of memory. Its own code (sysexits' EX_SOFTWARE) so
+   * that a cron job does not take a bug for a clerk's typing error; nothing is posted, and the
+   * terminal names the log file that holds the stack trace.
+   */
+  public static final int INTERNAL = 70;
+
   private ExitCode() {}
 }

@@ -248,8 +248,10 @@ public final class IpSubsidy implements Runnable {
       msg = both(messages, "error.io", ex.getMessage());
     } else if (ex instanceof OutOfMemoryError) {
       msg = both(messages, "error.outOfMemory", logFile());
+      code = ExitCode.INTERNAL;
     } else {
       msg = both(messages, "error.internal", logFile());
+      code = ExitCode.INTERNAL;
     }
     // the logger is made here, not in a static field: Logback's start-up (a few hundred classes
     // and an XML parser) is not paid by --version and --help

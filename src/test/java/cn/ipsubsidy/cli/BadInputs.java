@@ -294,8 +294,8 @@ final class BadInputs {
             .says("没有名为“Sheet9”的工作表", "no sheet named \"Sheet9\"; the workbook has: \"申报\""));
     c.add(
         file("header-only.csv", "只有表头、没有数据行 / a header and no data rows")
-            .says("读取 0 行", "rows 0")
-            .pays(""));
+            .exit(2)
+            .says("表头下没有申报", "no claims under the header"));
     c.add(
         file("closing-total-row.csv", "末尾的“合计”行 / a closing 合计 row")
             .pays("G1 核发 200,000.00; M1 核发 5,000.00"));

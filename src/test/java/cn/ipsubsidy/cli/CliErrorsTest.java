@@ -103,9 +103,12 @@ class CliErrorsTest {
         .doesNotContain("政策或本地规则文件有误");
   }
 
-  /** An Error (not an Exception) gets the same one line and exit 2, not the JVM's trace and 1. */
+  /**
+   * An Error (not an Exception) gets one line and exit 70 (internal error, sysexits' EX_SOFTWARE),
+   * not the JVM's trace and 1, nor 2, which a cron job reads as the clerk's typing error.
+   */
   @Test
-  void anErrorIsOneLineAndExitTwo() {
+  void anErrorIsOneLineAndExitSeventy() {
     for (Lang lang : Lang.values()) {
       java.io.StringWriter err = new java.io.StringWriter();
       int code =
@@ -114,8 +117,9 @@ class CliErrorsTest {
               new java.io.PrintWriter(err),
               false,
               Messages.of(lang));
-      assertThat(code).isEqualTo(2);
+      assertThat(code).isEqualTo(ExitCode.INTERNAL).isEqualTo(70);
       assertThat(err.toString().strip().lines()).hasSize(1);
+      assertThat(err.toString()).contains(IpSubsidy.logFile().toString());
       if (lang == Lang.ZH) {
         assertThat(err.toString()).contains("内存不足，未写出任何文件").doesNotContain("out of memory");
       } else {
@@ -123,6 +127,26 @@ class CliErrorsTest {
             .contains("out of memory, nothing was written")
             .doesNotContain("内存");
       }
+    }
+  }
+
+  /** A defect (an unexpected exception) exits 70 with the log file's path, in either language. */
+  @Test
+  void aDefectExitsSeventyAndNamesTheLogFile() {
+    for (Lang lang : Lang.values()) {
+      java.io.StringWriter err = new java.io.StringWriter();
+      int code =
+          IpSubsidy.report(
+              new IllegalStateException("a bug"),
+              new java.io.PrintWriter(err),
+              false,
+              Messages.of(lang));
+      assertThat(code).isEqualTo(70);
+      assertThat(err.toString().strip().lines()).hasSize(1);
+      assertThat(err.toString())
+          .contains(IpSubsidy.logFile().toString())
+          .contains(lang == Lang.ZH ? "内部错误" : "internal error")
+          .doesNotContain("IllegalStateException");
     }
   }
 

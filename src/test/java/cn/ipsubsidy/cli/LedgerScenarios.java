@@ -143,6 +143,50 @@ abstract class LedgerScenarios {
     assertThat(cli("ledger", "verify").exit()).isZero();
   }
 
+  /**
+   * An already posted quarter run again into the same folder, without --force: the ledger's refusal
+   * (exit 4, the earlier run named) comes first, not "output file exists" (exit 2), which would
+   * send the clerk to --force only to be refused again (io contract, exit codes).
+   */
+  @Test
+  void theLedgersRefusalComesBeforeExistingOutputs() throws Exception {
+    Path q1 = q1();
+    String first = calc(q1);
+    String runsBefore = cli("ledger", "runs").out();
+    byte[] workbook = Files.readAllBytes(dir.resolve("q1-payout.xlsx"));
+    for (Cli again : List.of(cli("calc", q1.toString()), cli("calc", q1.toString(), "--force"))) {
+      assertThat(again.exit()).as(again.all()).isEqualTo(ExitCode.LEDGER);
+      assertThat(again.err())
+          .contains(first)
+          .contains("--replace")
+          .doesNotContain("输出文件已存在")
+          .doesNotContain("Exception");
+    }
+    assertThat(dir.resolve("q1-payout.xlsx")).hasBinaryContent(workbook);
+    assertThat(cli("ledger", "runs").out()).isEqualTo(runsBefore);
+  }
+
+  /**
+   * A claims file with its header and no claim rows is refused (exit 2), not posted as an empty
+   * run: the ledger keeps its runs and entries, and no output file is written.
+   */
+  @Test
+  void aHeaderWithNoClaimRowsIsRefusedAndNothingIsPosted() throws Exception {
+    calc(q1());
+    String before = cli("ledger", "runs").out();
+    Path empty = claims("empty.csv");
+    Files.writeString(empty, HEADER, StandardCharsets.UTF_8);
+    Cli r = cli("calc", empty.toString());
+    assertThat(r.exit()).as(r.all()).isEqualTo(ExitCode.USAGE);
+    assertThat(r.err()).contains("empty.csv").contains("表头下没有申报").doesNotContain("Exception");
+    Cli en = Cli.en("calc", empty.toString(), "--ledger", ledger);
+    assertThat(en.exit()).isEqualTo(ExitCode.USAGE);
+    assertThat(en.err()).contains("empty.csv").contains("no claims under the header");
+    assertThat(cli("ledger", "runs").out()).isEqualTo(before);
+    assertThat(dir.resolve("empty-payout.xlsx")).doesNotExist();
+    assertThat(dir.resolve("empty-audit.csv")).doesNotExist();
+  }
+
   @Test
   void aOneTimeAwardPaidIn2024IsRefusedIn2025() throws Exception {
     // lyg-2021/8a 新认定高价值专利培育试点企业：一次性给予10万元

@@ -56,7 +56,10 @@ class ManPagesTest {
     assertThat(calc).contains("计算一个季度的申报").contains("按台账计算并写出明细表，但不过账");
     String root = ManPages.asciiDoc(Lang.EN).get("ipsubsidy.adoc");
     assertThat(root)
-        .contains("ledger locked, failed its check, or cannot be written or reached")
+        .contains(
+            "ledger locked, failed its check, cannot be written or reached, or the period already posted")
+        .contains("*70*::")
+        .contains("internal error (a defect, out of memory)")
         .contains("~/.ipsubsidy/logs/ipsubsidy.log")
         .doesNotContain("计算");
   }
