@@ -1,15 +1,18 @@
 @echo off
 rem ipsubsidy launcher for Windows offices: builds the runnable jar on first use, then runs it.
+rem ASCII only: cmd.exe reads a batch file in the console's OEM code page (936 on a Chinese PC),
+rem so Chinese here would be garbled; Java prints every Chinese line, in the console's charset.
+rem file.encoding=UTF-8 is for files only; the terminal's charset is the console's own.
 setlocal
 set "HERE=%~dp0.."
 set "JAR=%HERE%\target\ipsubsidy-all.jar"
 if not exist "%JAR%" (
-  echo ipsubsidy: 首次使用，正在构建 / building the tool ^(first use^)... 1>&2
+  echo ipsubsidy: building the tool ^(first use^)... 1>&2
   pushd "%HERE%"
   call mvnw.cmd -B -q -DskipTests -Dman.skip -Dassembly.skipAssembly package 1>&2
   if errorlevel 1 (
     popd
-    echo ipsubsidy: 构建失败 / build failed 1>&2
+    echo ipsubsidy: build failed, see the Maven output above 1>&2
     exit /b 2
   )
   for %%f in (target\ipsubsidy-*-all.jar) do copy /y "%%f" "%JAR%" >nul

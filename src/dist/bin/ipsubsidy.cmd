@@ -1,6 +1,9 @@
 @echo off
 rem ipsubsidy, from the distribution archive, for Windows: needs only a Java 17+ runtime.
 rem JAVA_HOME chooses the Java, else the java on PATH; JAVA_OPTS adds JVM options, e.g. -Xmx4g.
+rem ASCII only: cmd.exe reads a batch file in the console's OEM code page (936 on a Chinese PC),
+rem so Chinese here would be garbled; Java prints every Chinese line, in the console's charset.
+rem file.encoding=UTF-8 is for files only; the terminal's charset is the console's own.
 setlocal
 set "DIR=%~dp0"
 set "JAVA=java"
@@ -12,5 +15,5 @@ if not defined JAVA_HOME (
 exit /b %ERRORLEVEL%
 
 :nojava
-echo ipsubsidy: 找不到 Java（需要 17 或更高版本），请安装 Java 运行环境或设置 JAVA_HOME / no Java found (17 or later needed): install a Java runtime or set JAVA_HOME 1>&2
+echo ipsubsidy: no Java found ^(17 or later needed^): install a Java runtime or set JAVA_HOME 1>&2
 exit /b 2

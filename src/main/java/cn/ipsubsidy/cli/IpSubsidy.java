@@ -14,6 +14,7 @@ import cn.ipsubsidy.report.OutputExistsException;
 import cn.ipsubsidy.report.OutputWriteException;
 import cn.ipsubsidy.report.PoiTempFolder;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
@@ -125,9 +126,15 @@ public final class IpSubsidy implements Runnable {
     spec.subcommands().values().forEach(sub -> versions(sub.getCommandSpec()));
   }
 
-  /** Runs the command line with the process's standard streams. */
+  /**
+   * Runs the command line with the process's standard streams, each written in the charset the
+   * terminal reads ({@link TerminalCharset}), not the JVM's default.
+   */
   public static int execute(String... args) {
-    return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    return execute(
+        new PrintWriter(new OutputStreamWriter(System.out, TerminalCharset.stdout()), true),
+        new PrintWriter(new OutputStreamWriter(System.err, TerminalCharset.stderr()), true),
+        args);
   }
 
   /**

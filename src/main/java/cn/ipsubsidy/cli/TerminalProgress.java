@@ -28,9 +28,14 @@ final class TerminalProgress implements Progress {
     this.err = err;
   }
 
-  /** A reporter on System.err when it is a terminal, else {@link Progress#NONE}. */
+  /**
+   * A reporter on System.err when it is a terminal, else {@link Progress#NONE}; in the terminal's
+   * charset, as every other line the clerk reads.
+   */
   static Progress forStderr() {
-    return stderrIsTerminal() ? new TerminalProgress(System.err) : Progress.NONE;
+    return stderrIsTerminal()
+        ? new TerminalProgress(new PrintStream(System.err, true, TerminalCharset.stderr()))
+        : Progress.NONE;
   }
 
   /**
