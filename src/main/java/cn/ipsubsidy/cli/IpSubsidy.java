@@ -7,6 +7,7 @@ import cn.ipsubsidy.app.spill.SpillException;
 import cn.ipsubsidy.claims.ClaimsFileException;
 import cn.ipsubsidy.domain.Bilingual;
 import cn.ipsubsidy.domain.Period;
+import cn.ipsubsidy.ledger.Ledger;
 import cn.ipsubsidy.ledger.LedgerException;
 import cn.ipsubsidy.policy.PolicyException;
 import cn.ipsubsidy.report.OutputDirectoryException;
@@ -21,6 +22,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +55,7 @@ import picocli.CommandLine.Option;
       TemplateCommand.class,
       CompareCommand.class,
       ExplainCommand.class,
+      ConfigCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class IpSubsidy implements Runnable {
@@ -77,10 +80,17 @@ public final class IpSubsidy implements Runnable {
 
   private final Messages messages;
   private final Styles styles;
+  private OfficeDefaults defaults =
+      OfficeDefaults.none(Ledger.home().resolve(OfficeDefaults.FILE_NAME));
 
   private IpSubsidy(Messages messages, Styles styles) {
     this.messages = messages;
     this.styles = styles;
+  }
+
+  /** The office's defaults this command line runs with (none for the man pages). */
+  OfficeDefaults defaults() {
+    return defaults;
   }
 
   Messages messages() {
@@ -142,8 +152,38 @@ public final class IpSubsidy implements Runnable {
    * Lang#choose} finds, coloured only where picocli finds a terminal.
    */
   public static int execute(PrintWriter terminalOut, PrintWriter terminalErr, String... args) {
-    Lang lang = Lang.choose(args, System.getenv(Lang.ENV), Locale.getDefault());
-    return execute(terminalOut, terminalErr, Messages.of(lang), Help.Ansi.AUTO, args);
+    return execute(
+        terminalOut,
+        terminalErr,
+        Ledger.home().resolve(OfficeDefaults.FILE_NAME),
+        System.getenv(),
+        args);
+  }
+
+  /**
+   * Runs the command line with the office's defaults from {@code configFile} and {@code env}
+   * ({@link OfficeDefaults}): the language too ({@code lang=}) comes from there when the command
+   * line names none. A bad setting stops everything, with its file and line (exit 2).
+   */
+  static int execute(
+      PrintWriter terminalOut,
+      PrintWriter terminalErr,
+      Path configFile,
+      Map<String, String> env,
+      String... args) {
+    OfficeDefaults defaults;
+    try {
+      defaults = OfficeDefaults.load(configFile, env);
+    } catch (ConfigFileException e) {
+      Messages messages = Messages.of(Lang.choose(args, env.get(Lang.ENV), Locale.getDefault()));
+      PrintWriter err = new PrintWriter(new MaskingWriter(terminalErr), true);
+      int code = report(e, err, false, messages);
+      err.flush();
+      return code;
+    }
+    String lang = defaults.setting("lang").map(OfficeDefaults.Setting::value).orElse(null);
+    Messages messages = Messages.of(Lang.choose(args, lang, Locale.getDefault()));
+    return execute(terminalOut, terminalErr, messages, Help.Ansi.AUTO, defaults, args);
   }
 
   static int execute(
@@ -151,6 +191,22 @@ public final class IpSubsidy implements Runnable {
       PrintWriter terminalErr,
       Messages messages,
       Help.Ansi ansi,
+      String... args) {
+    return execute(
+        terminalOut,
+        terminalErr,
+        messages,
+        ansi,
+        OfficeDefaults.none(Ledger.home().resolve(OfficeDefaults.FILE_NAME)),
+        args);
+  }
+
+  private static int execute(
+      PrintWriter terminalOut,
+      PrintWriter terminalErr,
+      Messages messages,
+      Help.Ansi ansi,
+      OfficeDefaults defaults,
       String... args) {
     System.setProperty("ipsubsidy.logfile", logFile().toString());
     // POI's temporary files (workbook sheets being written, decrypted input) in this user's own
@@ -161,6 +217,9 @@ public final class IpSubsidy implements Runnable {
     PrintWriter err = new PrintWriter(new MaskingWriter(terminalErr), true);
     CommandLine cmd = commandLine(messages, ansi);
     IpSubsidy root = cmd.getCommand();
+    root.defaults = defaults;
+    cmd.setDefaultValueProvider(defaults);
+    new EffectiveSettings(defaults, messages).installHelpSections(cmd);
     cmd.setOut(out);
     cmd.setErr(err);
     cmd.setParameterExceptionHandler(
@@ -231,6 +290,8 @@ public final class IpSubsidy implements Runnable {
       msg = c.message();
     } else if (ex instanceof UsageException u) {
       msg = u.bilingual();
+    } else if (ex instanceof ConfigFileException c) {
+      msg = c.bilingual();
     } else if (ex instanceof PolicyException p) {
       // names the file and line
       msg =
@@ -283,13 +344,6 @@ public final class IpSubsidy implements Runnable {
 
   /** Where Logback writes: IPSUBSIDY_HOME, else -Dipsubsidy.home, else ~/.ipsubsidy. */
   static Path logFile() {
-    String home = System.getenv("IPSUBSIDY_HOME");
-    if (home == null || home.isBlank()) {
-      home = System.getProperty("ipsubsidy.home");
-    }
-    if (home == null || home.isBlank()) {
-      home = Path.of(System.getProperty("user.home"), ".ipsubsidy").toString();
-    }
-    return Path.of(home, "logs", "ipsubsidy.log");
+    return Ledger.home().resolve("logs").resolve("ipsubsidy.log");
   }
 }
