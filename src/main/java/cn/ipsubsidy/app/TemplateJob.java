@@ -66,6 +66,53 @@ public final class TemplateJob {
     };
   }
 
+  /** The columns each calculation kind reads. */
+  private static final Calculation.Cases<List<ClaimColumn>> KIND_COLUMNS =
+      new Calculation.Cases<>() {
+        @Override
+        public List<ClaimColumn> fixed(Calculation.Fixed c) {
+          return List.of();
+        }
+
+        @Override
+        public List<ClaimColumn> fixedByLevel(Calculation.FixedByLevel c) {
+          return List.of(ClaimColumn.LEVEL);
+        }
+
+        @Override
+        public List<ClaimColumn> upTo(Calculation.UpTo c) {
+          return List.of(ClaimColumn.APPROVED_AMOUNT);
+        }
+
+        @Override
+        public List<ClaimColumn> approved(Calculation.Approved c) {
+          return List.of(ClaimColumn.APPROVED_AMOUNT);
+        }
+
+        @Override
+        public List<ClaimColumn> percent(Calculation.Percent c) {
+          return List.of(ClaimColumn.BASIS, ClaimColumn.DEDUCTION);
+        }
+
+        @Override
+        public List<ClaimColumn> stepped(Calculation.Stepped c) {
+          return List.of(ClaimColumn.METRIC);
+        }
+
+        @Override
+        public List<ClaimColumn> tiered(Calculation.Tiered t) {
+          return t.tiers().stream().anyMatch(x -> x.metric2Min() != null)
+              ? List.of(ClaimColumn.METRIC, ClaimColumn.METRIC2)
+              : List.of(ClaimColumn.METRIC);
+        }
+
+        @Override
+        public List<ClaimColumn> unset(Calculation.Unset u) {
+          // an amount the local rules set computes as fixed; else the approved amount is read
+          return u.localAmount() == null ? List.of(ClaimColumn.APPROVED_AMOUNT) : List.of();
+        }
+      };
+
   /**
    * The columns a claim under this clause fills, beyond the seven every claim needs: what its
    * calculation kind, eligibility and modifiers read.
@@ -78,24 +125,7 @@ public final class TemplateJob {
       }
     }
     cols.add(ClaimColumn.QUANTITY);
-    Calculation calc = c.calculation();
-    if (calc instanceof Calculation.FixedByLevel) {
-      cols.add(ClaimColumn.LEVEL);
-    } else if (calc instanceof Calculation.Percent) {
-      cols.add(ClaimColumn.BASIS);
-      cols.add(ClaimColumn.DEDUCTION);
-    } else if (calc instanceof Calculation.Approved || calc instanceof Calculation.UpTo) {
-      cols.add(ClaimColumn.APPROVED_AMOUNT);
-    } else if (calc instanceof Calculation.Unset u && u.localAmount() == null) {
-      cols.add(ClaimColumn.APPROVED_AMOUNT);
-    } else if (calc instanceof Calculation.Stepped) {
-      cols.add(ClaimColumn.METRIC);
-    } else if (calc instanceof Calculation.Tiered t) {
-      cols.add(ClaimColumn.METRIC);
-      if (t.tiers().stream().anyMatch(x -> x.metric2Min() != null)) {
-        cols.add(ClaimColumn.METRIC2);
-      }
-    }
+    cols.addAll(c.calculation().match(KIND_COLUMNS));
     if (c.eligibility().metric() != null) {
       cols.add(ClaimColumn.METRIC);
     }

@@ -617,54 +617,81 @@ final class ClaimCalculator {
       int qty = claim.quantityOrOne();
       Calculation calc = clause.calculation();
       String rule = calc.kind();
-      if (calc instanceof Calculation.Fixed f) {
-        return amountStep(
-            rule + " " + format(f.perUnit()) + "/件",
-            format(f.perUnit()) + " × " + qty,
-            "数量=" + qty,
-            f.perUnit().multiply(BigDecimal.valueOf(qty)),
-            "amount");
-      }
-      if (calc instanceof Calculation.FixedByLevel f) {
-        BigDecimal per = f.perUnit().get(claim.level());
-        return amountStep(
-            rule + " " + claim.level().zh() + "级 " + format(per) + "/件",
-            format(per) + " × " + qty,
-            "级别=" + claim.level().zh() + "; 数量=" + qty,
-            per.multiply(BigDecimal.valueOf(qty)),
-            "amounts");
-      }
-      if (calc instanceof Calculation.UpTo u) {
-        BigDecimal standard = u.maxPerUnit().multiply(BigDecimal.valueOf(qty));
-        BigDecimal approved = claim.approvedAmount();
-        if (approved == null) {
-          return amountStep(
-              rule + " 每件最高 " + format(u.maxPerUnit()),
-              format(u.maxPerUnit()) + " × " + qty,
-              "数量=" + qty,
-              standard,
-              "amount");
-        }
+      return calc.match(
+          new Calculation.Cases<>() {
+            @Override
+            public BigDecimal fixed(Calculation.Fixed f) {
+              return amountStep(
+                  rule + " " + format(f.perUnit()) + "/件",
+                  format(f.perUnit()) + " × " + qty,
+                  "数量=" + qty,
+                  f.perUnit().multiply(BigDecimal.valueOf(qty)),
+                  "amount");
+            }
+
+            @Override
+            public BigDecimal fixedByLevel(Calculation.FixedByLevel f) {
+              BigDecimal per = f.perUnit().get(claim.level());
+              return amountStep(
+                  rule + " " + claim.level().zh() + "级 " + format(per) + "/件",
+                  format(per) + " × " + qty,
+                  "级别=" + claim.level().zh() + "; 数量=" + qty,
+                  per.multiply(BigDecimal.valueOf(qty)),
+                  "amounts");
+            }
+
+            @Override
+            public BigDecimal upTo(Calculation.UpTo u) {
+              return upToAmount(rule, u, qty);
+            }
+
+            @Override
+            public BigDecimal approved(Calculation.Approved a) {
+              return approvedAmount(rule, a.max(), a.min());
+            }
+
+            @Override
+            public BigDecimal percent(Calculation.Percent p) {
+              return percentAmount(p);
+            }
+
+            @Override
+            public BigDecimal stepped(Calculation.Stepped s) {
+              return steppedAmount(s);
+            }
+
+            @Override
+            public BigDecimal tiered(Calculation.Tiered t) {
+              return tieredAmount(t);
+            }
+
+            @Override
+            public BigDecimal unset(Calculation.Unset u) {
+              return unsetAmount(u, qty);
+            }
+          });
+    }
+
+    private BigDecimal upToAmount(String rule, Calculation.UpTo u, int qty) {
+      BigDecimal standard = u.maxPerUnit().multiply(BigDecimal.valueOf(qty));
+      BigDecimal approved = claim.approvedAmount();
+      if (approved == null) {
         return amountStep(
             rule + " 每件最高 " + format(u.maxPerUnit()),
-            "min(核定金额 " + format(approved) + ", " + format(u.maxPerUnit()) + " × " + qty + ")",
-            "数量=" + qty + "; 核定金额=" + format(approved),
-            Money.min(approved, standard),
+            format(u.maxPerUnit()) + " × " + qty,
+            "数量=" + qty,
+            standard,
             "amount");
       }
-      if (calc instanceof Calculation.Approved a) {
-        return approvedAmount(rule, a.max(), a.min());
-      }
-      if (calc instanceof Calculation.Percent p) {
-        return percentAmount(p);
-      }
-      if (calc instanceof Calculation.Stepped s) {
-        return steppedAmount(s);
-      }
-      if (calc instanceof Calculation.Tiered t) {
-        return tieredAmount(t);
-      }
-      Calculation.Unset u = (Calculation.Unset) calc;
+      return amountStep(
+          rule + " 每件最高 " + format(u.maxPerUnit()),
+          "min(核定金额 " + format(approved) + ", " + format(u.maxPerUnit()) + " × " + qty + ")",
+          "数量=" + qty + "; 核定金额=" + format(approved),
+          Money.min(approved, standard),
+          "amount");
+    }
+
+    private BigDecimal unsetAmount(Calculation.Unset u, int qty) {
       if (u.localAmount() != null) {
         return amountStep(
             "unset→fixed " + format(u.localAmount()) + "/件",

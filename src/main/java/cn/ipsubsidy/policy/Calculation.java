@@ -16,11 +16,43 @@ public sealed interface Calculation {
   /** The kind's name as written in policy files and the clause catalog. */
   String kind();
 
+  /**
+   * Hands this calculation to the branch of {@code cases} for its kind. Every concern that depends
+   * on the kind (the amount, its wording, the template's columns, the fields local rules may set)
+   * implements {@link Cases}, so a new kind does not compile until each of them handles it, where a
+   * chain of {@code instanceof} would fall through silently.
+   */
+  <R> R match(Cases<R> cases);
+
+  /** One branch per calculation kind. */
+  interface Cases<R> {
+    R fixed(Fixed c);
+
+    R fixedByLevel(FixedByLevel c);
+
+    R upTo(UpTo c);
+
+    R approved(Approved c);
+
+    R percent(Percent c);
+
+    R stepped(Stepped c);
+
+    R tiered(Tiered c);
+
+    R unset(Unset c);
+  }
+
   /** {@code fixed}: amount per unit × quantity. */
   record Fixed(BigDecimal perUnit) implements Calculation {
     @Override
     public String kind() {
       return "fixed";
+    }
+
+    @Override
+    public <R> R match(Cases<R> cases) {
+      return cases.fixed(this);
     }
   }
 
@@ -37,6 +69,11 @@ public sealed interface Calculation {
     public String kind() {
       return "fixed_by_level";
     }
+
+    @Override
+    public <R> R match(Cases<R> cases) {
+      return cases.fixedByLevel(this);
+    }
   }
 
   /** {@code up_to}: max per unit × quantity, or the approved amount when that is lower. */
@@ -44,6 +81,11 @@ public sealed interface Calculation {
     @Override
     public String kind() {
       return "up_to";
+    }
+
+    @Override
+    public <R> R match(Cases<R> cases) {
+      return cases.upTo(this);
     }
   }
 
@@ -56,6 +98,11 @@ public sealed interface Calculation {
     public String kind() {
       return "approved";
     }
+
+    @Override
+    public <R> R match(Cases<R> cases) {
+      return cases.approved(this);
+    }
   }
 
   /**
@@ -66,6 +113,11 @@ public sealed interface Calculation {
     @Override
     public String kind() {
       return "percent";
+    }
+
+    @Override
+    public <R> R match(Cases<R> cases) {
+      return cases.percent(this);
     }
   }
 
@@ -79,6 +131,11 @@ public sealed interface Calculation {
     public String kind() {
       return "stepped";
     }
+
+    @Override
+    public <R> R match(Cases<R> cases) {
+      return cases.stepped(this);
+    }
   }
 
   /** {@code tiered}: the highest tier whose every condition the claim meets. */
@@ -90,6 +147,11 @@ public sealed interface Calculation {
     @Override
     public String kind() {
       return "tiered";
+    }
+
+    @Override
+    public <R> R match(Cases<R> cases) {
+      return cases.tiered(this);
     }
   }
 
@@ -105,6 +167,11 @@ public sealed interface Calculation {
     @Override
     public String kind() {
       return "unset";
+    }
+
+    @Override
+    public <R> R match(Cases<R> cases) {
+      return cases.unset(this);
     }
 
     public Unset withLocalAmount(BigDecimal amount) {

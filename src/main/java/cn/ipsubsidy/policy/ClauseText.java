@@ -14,59 +14,81 @@ public final class ClauseText {
   private ClauseText() {}
 
   public static String amount(Calculation calc) {
-    if (calc instanceof Calculation.Fixed f) {
-      return format(f.perUnit()) + "/件";
-    }
-    if (calc instanceof Calculation.FixedByLevel f) {
-      return f.perUnit().entrySet().stream()
-          .map(e -> e.getKey().zh() + " " + format(e.getValue()))
-          .collect(Collectors.joining(" / "));
-    }
-    if (calc instanceof Calculation.UpTo u) {
-      return "每件最高 " + format(u.maxPerUnit());
-    }
-    if (calc instanceof Calculation.Approved a) {
-      List<String> parts = new ArrayList<>();
-      parts.add("核定金额");
-      if (a.min() != null) {
-        parts.add("最低 " + format(a.min()));
-      }
-      if (a.max() != null) {
-        parts.add("最高 " + format(a.max()));
-      }
-      return String.join(" ", parts);
-    }
-    if (calc instanceof Calculation.Percent p) {
-      return pct(p.rate()) + " × " + p.basisLabel();
-    }
-    if (calc instanceof Calculation.Stepped s) {
-      return "≥"
-          + s.threshold()
-          + " → "
-          + format(s.base())
-          + "，每满"
-          + s.increment()
-          + "加"
-          + format(s.step())
-          + "，最高 "
-          + format(s.max());
-    }
-    if (calc instanceof Calculation.Tiered t) {
-      return t.tiers().stream()
-          .map(
-              x ->
-                  "≥"
-                      + x.metricMin()
-                      + (x.metric2Min() == null ? "" : "且≥" + x.metric2Min())
-                      + " → "
-                      + format(x.amount()))
-          .collect(Collectors.joining("; "));
-    }
-    Calculation.Unset u = (Calculation.Unset) calc;
-    return u.localAmount() == null
-        ? "未定 “" + u.phrase() + "”"
-        : "本地规则 " + format(u.localAmount()) + "/件";
+    return calc.match(AMOUNT);
   }
+
+  /** The amount of each kind in the clerk's words. */
+  private static final Calculation.Cases<String> AMOUNT =
+      new Calculation.Cases<>() {
+        @Override
+        public String fixed(Calculation.Fixed f) {
+          return format(f.perUnit()) + "/件";
+        }
+
+        @Override
+        public String fixedByLevel(Calculation.FixedByLevel f) {
+          return f.perUnit().entrySet().stream()
+              .map(e -> e.getKey().zh() + " " + format(e.getValue()))
+              .collect(Collectors.joining(" / "));
+        }
+
+        @Override
+        public String upTo(Calculation.UpTo u) {
+          return "每件最高 " + format(u.maxPerUnit());
+        }
+
+        @Override
+        public String approved(Calculation.Approved a) {
+          List<String> parts = new ArrayList<>();
+          parts.add("核定金额");
+          if (a.min() != null) {
+            parts.add("最低 " + format(a.min()));
+          }
+          if (a.max() != null) {
+            parts.add("最高 " + format(a.max()));
+          }
+          return String.join(" ", parts);
+        }
+
+        @Override
+        public String percent(Calculation.Percent p) {
+          return pct(p.rate()) + " × " + p.basisLabel();
+        }
+
+        @Override
+        public String stepped(Calculation.Stepped s) {
+          return "≥"
+              + s.threshold()
+              + " → "
+              + format(s.base())
+              + "，每满"
+              + s.increment()
+              + "加"
+              + format(s.step())
+              + "，最高 "
+              + format(s.max());
+        }
+
+        @Override
+        public String tiered(Calculation.Tiered t) {
+          return t.tiers().stream()
+              .map(
+                  x ->
+                      "≥"
+                          + x.metricMin()
+                          + (x.metric2Min() == null ? "" : "且≥" + x.metric2Min())
+                          + " → "
+                          + format(x.amount()))
+              .collect(Collectors.joining("; "));
+        }
+
+        @Override
+        public String unset(Calculation.Unset u) {
+          return u.localAmount() == null
+              ? "未定 “" + u.phrase() + "”"
+              : "本地规则 " + format(u.localAmount()) + "/件";
+        }
+      };
 
   public static String caps(Clause c) {
     List<String> parts = new ArrayList<>();

@@ -1,10 +1,8 @@
 package cn.ipsubsidy.policy;
 
-import cn.ipsubsidy.domain.Level;
 import cn.ipsubsidy.domain.Money;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -220,54 +218,11 @@ public final class LocalRules {
     List<LocalOverride> overrides = new ArrayList<>(clause.overrides());
     List<Reading> readings = new ArrayList<>(clause.readings());
     Map<String, Value> byField = new HashMap<>();
-    Map<Level, BigDecimal> levels =
-        calc instanceof Calculation.FixedByLevel f ? new EnumMap<>(f.perUnit()) : null;
 
     for (Value v : rule.values()) {
       byField.put(v.field(), v);
       String policyValue;
       switch (v.field()) {
-        case "amount" -> {
-          if (calc instanceof Calculation.Unset u) {
-            policyValue = plain(u.localAmount());
-            calc = u.withLocalAmount(v.value());
-          } else if (calc instanceof Calculation.Fixed f) {
-            policyValue = plain(f.perUnit());
-            calc = new Calculation.Fixed(v.value());
-          } else if (calc instanceof Calculation.UpTo u) {
-            policyValue = plain(u.maxPerUnit());
-            calc = new Calculation.UpTo(v.value());
-          } else {
-            throw misfit(clause, v);
-          }
-        }
-        case "max" -> {
-          if (calc instanceof Calculation.Approved a) {
-            policyValue = plain(a.max());
-            calc = new Calculation.Approved(v.value(), a.min());
-          } else if (calc instanceof Calculation.Stepped st) {
-            policyValue = plain(st.max());
-            calc =
-                new Calculation.Stepped(
-                    st.threshold(), st.base(), st.increment(), st.step(), v.value());
-          } else {
-            throw misfit(clause, v);
-          }
-        }
-        case "min" -> {
-          if (!(calc instanceof Calculation.Approved a)) {
-            throw misfit(clause, v);
-          }
-          policyValue = plain(a.min());
-          calc = new Calculation.Approved(a.max(), v.value());
-        }
-        case "rate" -> {
-          if (!(calc instanceof Calculation.Percent p)) {
-            throw misfit(clause, v);
-          }
-          policyValue = p.rate().toPlainString();
-          calc = new Calculation.Percent(v.value(), p.basisLabel());
-        }
         case "per_claim_cap" -> {
           policyValue = plain(caps.perClaim());
           caps = new Caps(v.value(), caps.annual(), caps.lifetime());
@@ -314,21 +269,18 @@ public final class LocalRules {
                   rule.reason()));
         }
         default -> {
-          // amounts.<level>
-          if (levels == null) {
+          // a field of the calculation itself: amount, amounts.<level>, max, min, rate
+          KindField.Change change = KindField.set(calc, v.field(), v.value());
+          if (change == null) {
             throw misfit(clause, v);
           }
-          Level level = Level.parse(v.field().substring("amounts.".length())).orElseThrow();
-          policyValue = plain(levels.get(level));
-          levels.put(level, v.value());
+          policyValue = change.policyValue();
+          calc = change.calculation();
         }
       }
       overrides.add(
           new LocalOverride(
               v.field(), v.written(), policyValue, fileName + ":" + v.line(), rule.reason()));
-    }
-    if (levels != null) {
-      calc = new Calculation.FixedByLevel(levels);
     }
     checkBounds(clause, calc, byField);
     return new Clause(
@@ -348,24 +300,14 @@ public final class LocalRules {
   /** After all values: an approved min not above its max, a stepped max not below its base. */
   private void checkBounds(Clause clause, Calculation calc, Map<String, Value> byField) {
     Value at = byField.containsKey("min") ? byField.get("min") : byField.get("max");
-    if (calc instanceof Calculation.Approved a
-        && a.min() != null
-        && a.max() != null
-        && a.min().compareTo(a.max()) > 0
-        && at != null) {
-      throw new PolicyException(
-          fileName,
-          at.line(),
-          clause.code() + " 的 min " + plain(a.min()) + " 大于 max " + plain(a.max()),
-          clause.code() + ": min " + plain(a.min()) + " is above max " + plain(a.max()));
+    if (at == null) {
+      return;
     }
-    if (calc instanceof Calculation.Stepped s && s.max().compareTo(s.base()) < 0 && at != null) {
-      throw new PolicyException(
-          fileName,
-          at.line(),
-          clause.code() + " 的 max " + plain(s.max()) + " 小于起步金额 " + plain(s.base()),
-          clause.code() + ": max " + plain(s.max()) + " is below the base " + plain(s.base()));
-    }
+    KindField.boundsProblem(calc, clause.code().toString())
+        .ifPresent(
+            problem -> {
+              throw new PolicyException(fileName, at.line(), problem.zh(), problem.en());
+            });
   }
 
   private Reading reading(
@@ -415,20 +357,7 @@ public final class LocalRules {
   /** The fields that fit a clause, for the error message. */
   private static String fits(Clause clause) {
     List<String> fields = new ArrayList<>();
-    Calculation calc = clause.calculation();
-    if (calc instanceof Calculation.Unset
-        || calc instanceof Calculation.Fixed
-        || calc instanceof Calculation.UpTo) {
-      fields.add("amount");
-    } else if (calc instanceof Calculation.FixedByLevel) {
-      fields.add("amounts");
-    } else if (calc instanceof Calculation.Approved) {
-      fields.addAll(List.of("max", "min"));
-    } else if (calc instanceof Calculation.Stepped) {
-      fields.add("max");
-    } else if (calc instanceof Calculation.Percent) {
-      fields.add("rate");
-    }
+    fields.addAll(KindField.fields(clause.calculation()));
     fields.addAll(List.of("per_claim_cap", "annual_cap"));
     if (clause.references().mode() == ReferenceRule.Mode.PROJECT) {
       fields.add("lifetime_cap");
