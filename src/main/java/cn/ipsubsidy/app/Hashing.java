@@ -1,37 +1,28 @@
 package cn.ipsubsidy.app;
 
+import cn.ipsubsidy.domain.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /** SHA-256 of input files, recorded with every run so an auditor can prove which file was read. */
 public final class Hashing {
   private Hashing() {}
 
   public static String sha256(Path file) throws IOException {
-    MessageDigest md = digest();
+    MessageDigest md = Sha256.digest();
     try (InputStream in = Files.newInputStream(file)) {
       byte[] buf = new byte[1 << 16];
       for (int n; (n = in.read(buf)) > 0; ) {
         md.update(buf, 0, n);
       }
     }
-    return HexFormat.of().formatHex(md.digest());
+    return Sha256.hex(md.digest());
   }
 
   public static String sha256(byte[] bytes) {
-    return HexFormat.of().formatHex(digest().digest(bytes));
-  }
-
-  private static MessageDigest digest() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
+    return Sha256.of(bytes);
   }
 }

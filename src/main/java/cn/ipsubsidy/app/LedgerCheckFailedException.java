@@ -1,10 +1,11 @@
 package cn.ipsubsidy.app;
 
 import cn.ipsubsidy.domain.Bilingual;
+import cn.ipsubsidy.domain.ClerkFacing;
 import cn.ipsubsidy.ledger.VerifyResult;
 
 /** The ledger's hash chain does not verify (exit 4): the first entry that does not match. */
-public class LedgerCheckFailedException extends RuntimeException {
+public class LedgerCheckFailedException extends RuntimeException implements ClerkFacing {
   private final transient Bilingual bilingual;
 
   public LedgerCheckFailedException(String ledger, VerifyResult result) {
@@ -25,7 +26,13 @@ public class LedgerCheckFailedException extends RuntimeException {
                 + ". Nothing was done.");
   }
 
+  @Override
   public Bilingual bilingual() {
     return bilingual;
+  }
+
+  @Override
+  public Concern concern() {
+    return Concern.LEDGER;
   }
 }

@@ -1,12 +1,13 @@
 package cn.ipsubsidy.app;
 
 import cn.ipsubsidy.domain.Bilingual;
+import cn.ipsubsidy.domain.ClerkFacing;
 
 /**
  * A run the ledger must not take (exit 4): the same period and file were posted already, or the run
  * named by --replace cannot be replaced. Nothing is written or posted.
  */
-public class RunRefusedException extends RuntimeException {
+public class RunRefusedException extends RuntimeException implements ClerkFacing {
   private final Bilingual bilingual;
 
   public RunRefusedException(String zh, String en) {
@@ -14,7 +15,13 @@ public class RunRefusedException extends RuntimeException {
     this.bilingual = Bilingual.of(zh, en);
   }
 
+  @Override
   public Bilingual bilingual() {
     return bilingual;
+  }
+
+  @Override
+  public Concern concern() {
+    return Concern.LEDGER;
   }
 }

@@ -1,9 +1,10 @@
 package cn.ipsubsidy.app;
 
 import cn.ipsubsidy.domain.Bilingual;
+import cn.ipsubsidy.domain.ClerkFacing;
 
 /** A request the tool cannot carry out as asked (exit 2): the message says why and what to do. */
-public class UsageException extends RuntimeException {
+public class UsageException extends RuntimeException implements ClerkFacing {
   private final Bilingual bilingual;
 
   public UsageException(String zh, String en) {
@@ -22,6 +23,7 @@ public class UsageException extends RuntimeException {
         "no run " + runId + " in the ledger " + ledgerUrl);
   }
 
+  @Override
   public Bilingual bilingual() {
     return bilingual;
   }

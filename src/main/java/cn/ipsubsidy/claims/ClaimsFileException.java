@@ -1,6 +1,7 @@
 package cn.ipsubsidy.claims;
 
 import cn.ipsubsidy.domain.Bilingual;
+import cn.ipsubsidy.domain.ClerkFacing;
 import java.util.Objects;
 
 /**
@@ -9,7 +10,7 @@ import java.util.Objects;
  * message names the file (and the sheet, row and column where known) in Chinese and English. The
  * CLI maps it to exit code 2.
  */
-public class ClaimsFileException extends RuntimeException {
+public class ClaimsFileException extends RuntimeException implements ClerkFacing {
   private final Bilingual message;
   private final String file;
   private final String sheet;
@@ -90,5 +91,10 @@ public class ClaimsFileException extends RuntimeException {
   /** The 1-based row, or 0 when not known or not relevant. */
   public int row() {
     return row;
+  }
+
+  @Override
+  public Bilingual bilingual() {
+    return message();
   }
 }

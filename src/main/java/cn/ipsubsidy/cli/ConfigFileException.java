@@ -1,13 +1,14 @@
 package cn.ipsubsidy.cli;
 
 import cn.ipsubsidy.domain.Bilingual;
+import cn.ipsubsidy.domain.ClerkFacing;
 import java.nio.file.Path;
 
 /**
  * A bad key or value among the office's defaults, naming where it is: the config file and line, or
  * the environment variable. Nothing runs until it is put right (exit 2).
  */
-final class ConfigFileException extends RuntimeException {
+final class ConfigFileException extends RuntimeException implements ClerkFacing {
   private final Bilingual message;
 
   /** A line of the config file (0 when the file as a whole could not be read). */
@@ -34,7 +35,8 @@ final class ConfigFileException extends RuntimeException {
     this.message = message;
   }
 
-  Bilingual bilingual() {
+  @Override
+  public Bilingual bilingual() {
     return message;
   }
 }

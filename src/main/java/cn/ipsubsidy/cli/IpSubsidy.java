@@ -1,18 +1,9 @@
 package cn.ipsubsidy.cli;
 
-import cn.ipsubsidy.app.LedgerCheckFailedException;
-import cn.ipsubsidy.app.RunRefusedException;
-import cn.ipsubsidy.app.UsageException;
-import cn.ipsubsidy.app.spill.SpillException;
-import cn.ipsubsidy.claims.ClaimsFileException;
 import cn.ipsubsidy.domain.Bilingual;
+import cn.ipsubsidy.domain.ClerkFacing;
 import cn.ipsubsidy.domain.Period;
 import cn.ipsubsidy.ledger.Ledger;
-import cn.ipsubsidy.ledger.LedgerException;
-import cn.ipsubsidy.policy.PolicyException;
-import cn.ipsubsidy.report.OutputDirectoryException;
-import cn.ipsubsidy.report.OutputExistsException;
-import cn.ipsubsidy.report.OutputWriteException;
 import cn.ipsubsidy.report.PoiTempFolder;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -277,37 +268,9 @@ public final class IpSubsidy implements Runnable {
   static int report(Throwable ex, PrintWriter err, boolean verbose, Messages messages) {
     Bilingual msg;
     int code = ExitCode.USAGE;
-    if (ex instanceof LedgerException l) {
-      msg = l.message();
-      code = ExitCode.LEDGER;
-    } else if (ex instanceof RunRefusedException r) {
-      msg = r.bilingual();
-      code = ExitCode.LEDGER;
-    } else if (ex instanceof LedgerCheckFailedException f) {
-      msg = f.bilingual();
-      code = ExitCode.LEDGER;
-    } else if (ex instanceof ClaimsFileException c) {
-      msg = c.message();
-    } else if (ex instanceof UsageException u) {
-      msg = u.bilingual();
-    } else if (ex instanceof ConfigFileException c) {
+    if (ex instanceof ClerkFacing c) {
       msg = c.bilingual();
-    } else if (ex instanceof PolicyException p) {
-      // names the file and line
-      msg =
-          both(
-              messages,
-              "error.policy",
-              p.where() + ": " + p.reason().zh(),
-              p.where() + ": " + p.reason().en());
-    } else if (ex instanceof OutputExistsException o) {
-      msg = o.bilingual();
-    } else if (ex instanceof OutputWriteException w) {
-      msg = w.bilingual();
-    } else if (ex instanceof OutputDirectoryException d) {
-      msg = d.bilingual();
-    } else if (ex instanceof SpillException t) {
-      msg = t.bilingual();
+      code = c.concern() == ClerkFacing.Concern.LEDGER ? ExitCode.LEDGER : ExitCode.USAGE;
     } else if (ex instanceof NoSuchFileException n) {
       msg = both(messages, "error.noSuchFile", n.getFile());
     } else if (ex instanceof AccessDeniedException a) {

@@ -2,16 +2,13 @@ package cn.ipsubsidy.ledger;
 
 import cn.ipsubsidy.domain.Claim;
 import cn.ipsubsidy.domain.ClaimRow;
+import cn.ipsubsidy.domain.Sha256;
 import cn.ipsubsidy.domain.SourceLocation;
 import cn.ipsubsidy.engine.CapUsage;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -35,15 +32,7 @@ final class Canonical {
   }
 
   static String hash(String prevHash, String canonical) {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      md.update(prevHash.getBytes(StandardCharsets.UTF_8));
-      md.update((byte) '\n');
-      md.update(canonical.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(md.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.of(prevHash + "\n" + canonical);
   }
 
   /** The run header: its fields, its documents (not their texts: those are hashed by SHA-256). */

@@ -1,13 +1,14 @@
 package cn.ipsubsidy.ledger;
 
 import cn.ipsubsidy.domain.Bilingual;
+import cn.ipsubsidy.domain.ClerkFacing;
 
 /**
  * The ledger cannot do what was asked: it cannot be opened or migrated, the file is read-only, the
  * connection dropped, or a run to post is inconsistent. Whatever was being written is rolled back
  * before this is thrown. {@link #message()} names the ledger (password masked) and what to do.
  */
-public class LedgerException extends RuntimeException {
+public class LedgerException extends RuntimeException implements ClerkFacing {
   private static final long serialVersionUID = 1L;
 
   private final transient Bilingual message;
@@ -31,5 +32,15 @@ public class LedgerException extends RuntimeException {
 
   static LedgerException of(String url, String zh, String en, Throwable cause) {
     return new LedgerException(Bilingual.of(zh, en), url, cause);
+  }
+
+  @Override
+  public Bilingual bilingual() {
+    return message;
+  }
+
+  @Override
+  public Concern concern() {
+    return Concern.LEDGER;
   }
 }

@@ -1,9 +1,6 @@
 package cn.ipsubsidy.ledger;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import cn.ipsubsidy.domain.Sha256;
 import java.util.Objects;
 
 /**
@@ -49,11 +46,6 @@ public record StoredDocument(String kind, String name, String sha256, String tex
 
   /** Lower-case hex SHA-256 of the UTF-8 bytes of {@code text}. */
   public static String sha256(String text) {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(md.digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.of(text);
   }
 }

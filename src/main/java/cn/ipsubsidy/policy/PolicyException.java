@@ -1,12 +1,13 @@
 package cn.ipsubsidy.policy;
 
 import cn.ipsubsidy.domain.Bilingual;
+import cn.ipsubsidy.domain.ClerkFacing;
 
 /**
  * A policy or local rules file that cannot be used: names the file, the line and the reason, in
  * Chinese and English.
  */
-public class PolicyException extends RuntimeException {
+public class PolicyException extends RuntimeException implements ClerkFacing {
   private final String file;
   private final int line;
   private final transient Bilingual reason;
@@ -38,5 +39,13 @@ public class PolicyException extends RuntimeException {
 
   public int line() {
     return line;
+  }
+
+  /** "政策或本地规则文件有误：local-rules.yaml:12: …", naming the file and line. */
+  @Override
+  public Bilingual bilingual() {
+    return Bilingual.of(
+        "政策或本地规则文件有误：" + where() + ": " + reason.zh(),
+        "policy or rules file error: " + where() + ": " + reason.en());
   }
 }

@@ -1,11 +1,12 @@
 package cn.ipsubsidy.report;
 
 import cn.ipsubsidy.domain.Bilingual;
+import cn.ipsubsidy.domain.ClerkFacing;
 import java.io.IOException;
 import java.nio.file.Path;
 
 /** The directory an output file should go to is missing or cannot be written. */
-public class OutputDirectoryException extends IOException {
+public class OutputDirectoryException extends IOException implements ClerkFacing {
   private final transient Path directory;
   private final transient Bilingual message;
 
@@ -22,6 +23,7 @@ public class OutputDirectoryException extends IOException {
   }
 
   /** The directory and the reason, in Chinese and English. */
+  @Override
   public Bilingual bilingual() {
     return message;
   }

@@ -1,11 +1,12 @@
 package cn.ipsubsidy.report;
 
 import cn.ipsubsidy.domain.Bilingual;
+import cn.ipsubsidy.domain.ClerkFacing;
 import java.io.IOException;
 import java.nio.file.Path;
 
 /** An output file already exists and {@code --force} was not given: nothing was written. */
-public class OutputExistsException extends IOException {
+public class OutputExistsException extends IOException implements ClerkFacing {
   private final transient Path target;
 
   public OutputExistsException(Path target) {
@@ -17,6 +18,7 @@ public class OutputExistsException extends IOException {
     return target;
   }
 
+  @Override
   public Bilingual bilingual() {
     return message(target);
   }

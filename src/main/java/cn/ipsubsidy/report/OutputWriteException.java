@@ -1,6 +1,7 @@
 package cn.ipsubsidy.report;
 
 import cn.ipsubsidy.domain.Bilingual;
+import cn.ipsubsidy.domain.ClerkFacing;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -10,7 +11,7 @@ import java.util.Locale;
  * into place (the old file is locked, e.g. open in Excel). Either way nothing new was left behind
  * and every existing output is as it was; the message says so, naming the file.
  */
-public class OutputWriteException extends IOException {
+public class OutputWriteException extends IOException implements ClerkFacing {
   private final transient Path target;
   private final Bilingual bilingual;
 
@@ -59,6 +60,7 @@ public class OutputWriteException extends IOException {
     return target;
   }
 
+  @Override
   public Bilingual bilingual() {
     return bilingual;
   }

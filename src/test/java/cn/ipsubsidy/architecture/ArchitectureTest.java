@@ -1,5 +1,6 @@
 package cn.ipsubsidy.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
@@ -59,6 +60,26 @@ class ArchitectureTest {
         .dependOnClassesThat()
         .haveFullyQualifiedName("java.io.RandomAccessFile")
         .because("the engine is a pure function of claims, policies and prior payouts")
+        .check(classes);
+  }
+
+  /**
+   * Every error the tool throws toward the clerk says what is wrong in both languages and what it
+   * concerns ({@link cn.ipsubsidy.domain.ClerkFacing}), so the command line maps it to its exit
+   * code in one place; one that does not would reach the terminal as an internal error (exit 70).
+   * OutputPlacingException is caught inside the posting protocol and never reaches the terminal.
+   */
+  @Test
+  void exceptionsTheClerkMeetsSayWhatIsWrongInBothLanguages() {
+    classes()
+        .that()
+        .areAssignableTo(Exception.class)
+        .and()
+        .haveSimpleNameEndingWith("Exception")
+        .and()
+        .doNotHaveSimpleName("OutputPlacingException")
+        .should()
+        .implement(cn.ipsubsidy.domain.ClerkFacing.class)
         .check(classes);
   }
 

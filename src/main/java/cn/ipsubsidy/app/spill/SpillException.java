@@ -1,6 +1,7 @@
 package cn.ipsubsidy.app.spill;
 
 import cn.ipsubsidy.domain.Bilingual;
+import cn.ipsubsidy.domain.ClerkFacing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -10,7 +11,7 @@ import java.nio.file.Path;
  * most often because the temporary folder's disk is full. Nothing has been written or posted then:
  * outputs are placed only after the run is complete.
  */
-public final class SpillException extends UncheckedIOException {
+public final class SpillException extends UncheckedIOException implements ClerkFacing {
   private final Path folder;
 
   SpillException(Path folder, IOException cause) {
@@ -19,6 +20,7 @@ public final class SpillException extends UncheckedIOException {
   }
 
   /** One line for the clerk, naming the folder and the likely cause. */
+  @Override
   public Bilingual bilingual() {
     String why = getCause().getMessage();
     return Bilingual.of(
