@@ -25,10 +25,16 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 /**
  * Writes 汇总 into a plain (non-streaming) sheet: it is small, and POI can draw charts only through
  * {@link XSSFDrawing}, which {@code SXSSFDrawing} does not expose for charts.
+ *
+ * <p>汇总 is the finance document an office prints, signs and files: its title names the office and
+ * the period ({@link #title}). Rows and columns the io contract names keep their places; what was
+ * added stands after or below them.
  */
 final class SummarySheet {
   static final String NAME = "汇总";
   static final String TOTAL = "合计";
+  static final String TITLE = "知识产权资助资金核发汇总表";
+  static final String SUBTITLE = "IP subsidy payout summary";
 
   static final List<String> CLAUSE_HEADERS = List.of("条款", "条款名称", "笔数", "核发笔数", "核发金额");
   static final List<String> DISTRICT_HEADERS = List.of("所属地区", "核发金额", "市级承担", "区级承担");
@@ -66,8 +72,8 @@ final class SummarySheet {
       PayoutTotals totals,
       List<Split> splits,
       boolean auditSheet) {
-    row(styles.title, "知识产权资助核发汇总 / IP subsidy payout summary");
-    next++;
+    row(styles.title, title(facts));
+    row(null, SUBTITLE + ", " + facts.period()); // on the row that was left empty: no row moves
     writeFacts(facts, splits);
     if (!auditSheet) {
       fact(
@@ -86,6 +92,12 @@ final class SummarySheet {
     writeStatuses(result, totals);
     Cells.setWidths(sheet, widths);
     PrintLayout.page(sheet);
+  }
+
+  /** "连云港市市场监督管理局（知识产权局） 2025Q1 知识产权资助资金核发汇总表"; without an office, period and title. */
+  static String title(RunFacts facts) {
+    String office = facts.office();
+    return (office.isEmpty() ? "" : office + " ") + facts.period() + " " + TITLE;
   }
 
   private void writeFacts(RunFacts facts, List<Split> splits) {

@@ -50,8 +50,13 @@ class PayoutWorkbookWriterTest {
 
   private XSSFWorkbook writeAndRead(RunResult result, PayoutWorkbookWriter writer)
       throws IOException {
+    return writeAndRead(result, Fixtures.facts(), writer);
+  }
+
+  private XSSFWorkbook writeAndRead(RunResult result, RunFacts facts, PayoutWorkbookWriter writer)
+      throws IOException {
     Path target = dir.resolve("claims-payout-" + System.nanoTime() + ".xlsx");
-    writer.write(result, Fixtures.facts(), target);
+    writer.write(result, facts, target);
     try (InputStream in = Files.newInputStream(target)) {
       return new XSSFWorkbook(in);
     }
@@ -383,6 +388,36 @@ class PayoutWorkbookWriterTest {
     assertThat(statusCount(summary, statuses, "待审核")).isEqualTo(1);
     assertThat(statusCount(summary, statuses, "不予核发")).isEqualTo(2);
     assertThat(statusCount(summary, statuses, "合计")).isEqualTo(8);
+  }
+
+  @Test
+  void summaryTitleNamesTheOfficeOfTheLocalRulesAndThePeriod() {
+    Sheet summary = wb.getSheet("汇总");
+    Cell title = summary.getRow(0).getCell(0);
+    assertThat(title.getStringCellValue()).isEqualTo("连云港市市场监督管理局（知识产权局） 2025Q1 知识产权资助资金核发汇总表");
+    assertThat(wb.getFontAt(title.getCellStyle().getFontIndex()).getBold()).isTrue();
+    assertThat(text(summary.getRow(1).getCell(0))).isEqualTo("IP subsidy payout summary, 2025Q1");
+    assertThat(rowIndex(summary, "运行编号")).as("the run facts keep their rows").isEqualTo(2);
+  }
+
+  @Test
+  void summaryTitleWithoutLocalRulesNamesThePolicyIssuersEachOnce() throws IOException {
+    RunFacts lyg = Fixtures.factsWithoutRules(List.of(Fixtures.LYG_2021));
+    try (XSSFWorkbook one = writeAndRead(Fixtures.result(), lyg, new PayoutWorkbookWriter())) {
+      assertThat(text(one.getSheet("汇总").getRow(0).getCell(0)))
+          .isEqualTo("连云港市人民政府 2025Q1 知识产权资助资金核发汇总表");
+      assertThat(rowStartingWith(one.getSheet("汇总"), "本地规则")).contains("未使用 none");
+    }
+    RunFacts three =
+        Fixtures.factsWithoutRules(
+            List.of(
+                Fixtures.LYG_2021,
+                Fixtures.issuedBy(Fixtures.LYG_2021, "wx-2020", "无锡市人民政府办公室"),
+                Fixtures.issuedBy(Fixtures.LYG_2021, "lyg-2024", "连云港市人民政府")));
+    try (XSSFWorkbook two = writeAndRead(Fixtures.result(), three, new PayoutWorkbookWriter())) {
+      assertThat(text(two.getSheet("汇总").getRow(0).getCell(0)))
+          .isEqualTo("连云港市人民政府、无锡市人民政府办公室 2025Q1 知识产权资助资金核发汇总表");
+    }
   }
 
   @Test
