@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.FontScheme;
@@ -363,6 +364,9 @@ class PayoutWorkbookWriterTest {
     Sheet summary = wb.getSheet("汇总");
     int header = rowIndex(summary, "所属地区");
     assertThat(texts(summary.getRow(header), 0, 4)).containsExactly("所属地区", "核发金额", "市级承担", "区级承担");
+    assertThat(text(summary.getRow(header).getCell(4)))
+        .as("added after the columns the contract names")
+        .isEqualTo("核发金额（大写）");
     Row haizhou = summary.getRow(header + 1);
     assertThat(haizhou.getCell(0).getStringCellValue()).isEqualTo("海州区");
     assertMoney(haizhou.getCell(1), "20000.00");
@@ -421,6 +425,51 @@ class PayoutWorkbookWriterTest {
   }
 
   @Test
+  void summaryWritesEachDistrictAndTheTotalPaidInCapitalNumerals() {
+    Sheet summary = wb.getSheet("汇总");
+    int header = rowIndex(summary, "所属地区");
+    // 海州区 20,000.00: 贰万, nothing below the 万 section
+    assertThat(text(summary.getRow(header + 1).getCell(4))).isEqualTo("人民币贰万元整");
+    // 赣榆区 paid nothing (review and rejected)
+    assertThat(text(summary.getRow(header + 2).getCell(4))).isEqualTo("人民币零元整");
+    // 连云区 1,234.56 + 0.10 + 0.20 = 1,234.86
+    assertThat(text(summary.getRow(header + 3).getCell(4))).isEqualTo("人民币壹仟贰佰叁拾肆元捌角陆分");
+    // 合计 20,000.00 + 0.00 + 1,234.86 = 21,234.86
+    Cell total = summary.getRow(header + 4).getCell(4);
+    assertThat(text(total)).isEqualTo("人民币贰万壹仟贰佰叁拾肆元捌角陆分");
+    assertThat(wb.getFontAt(total.getCellStyle().getFontIndex()).getBold()).isTrue();
+
+    int grand = rowIndex(summary, "核发金额合计");
+    assertThat(grand).as("below the counts by status").isGreaterThan(rowIndex(summary, "状态"));
+    Row line = summary.getRow(grand);
+    assertThat(text(line.getCell(1))).isEqualTo("人民币贰万壹仟贰佰叁拾肆元捌角陆分");
+    assertMoney(line.getCell(2), "21234.86");
+  }
+
+  @Test
+  void summaryEndsWithSignatureLinesTheOperatorAsPreparerInsideWhatPrints() {
+    XSSFSheet summary = wb.getSheet("汇总");
+    int prepared = rowIndex(summary, "制表人");
+    assertThat(prepared).isGreaterThan(rowIndex(summary, "核发金额合计"));
+    Row first = summary.getRow(prepared);
+    assertThat(texts(first, 0, 5)).containsExactly("制表人", "张会计", "", "审核人", "");
+    Row second = summary.getRow(prepared + 1);
+    assertThat(texts(second, 0, 4)).containsExactly("负责人", "", "", "日期");
+    assertThat(text(second.getCell(4)).replaceAll("[\\s\u3000]", "")).isEqualTo("年月日");
+    assertThat(summary.getLastRowNum()).as("the block ends the sheet").isEqualTo(prepared + 1);
+    for (Row r : List.of(first, second)) {
+      assertThat(r.getHeightInPoints()).as("room to sign").isEqualTo(2 * Cells.LINE_POINTS);
+      for (int c : new int[] {1, 4}) {
+        assertThat(r.getCell(c).getCellStyle().getBorderBottom())
+            .as("a line to sign on, row %d col %d", r.getRowNum(), c)
+            .isEqualTo(BorderStyle.THIN);
+      }
+    }
+    // no print area: the whole sheet prints, the signature block with it
+    assertThat(wb.getPrintArea(wb.getSheetIndex(summary))).isNull();
+  }
+
+  @Test
   void summaryHasABarChartOverThePerClauseAmounts() {
     XSSFSheet summary = wb.getSheet("汇总");
     assertThat(summary.getDrawingPatriarch()).isNotNull();
@@ -465,6 +514,8 @@ class PayoutWorkbookWriterTest {
       int header = rowIndex(summary, "条款");
       assertThat(summary.getRow(header + 1).getCell(0).getStringCellValue()).isEqualTo("合计");
       assertMoney(summary.getRow(header + 1).getCell(4), "0.00");
+      assertThat(rowStartingWith(summary, "核发金额合计")).contains("人民币零元整");
+      assertThat(rowStartingWith(summary, "制表人")).contains("张会计");
     }
   }
 
