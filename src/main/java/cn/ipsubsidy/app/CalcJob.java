@@ -191,7 +191,8 @@ public final class CalcJob {
               toolVersion,
               req.operator(),
               req.rulesFile() == null ? null : req.rulesFile().getFileName().toString(),
-              policies.rulesSha256());
+              policies.rulesSha256(),
+              policies.office());
       String url = req.ledgerUrl() != null ? req.ledgerUrl() : Ledger.defaultUrl();
       try (Ledger ledger = Ledger.open(url)) {
         Period p = period;

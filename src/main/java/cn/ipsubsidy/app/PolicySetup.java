@@ -52,6 +52,24 @@ public record PolicySetup(
     return new PolicySetup(rules.applyTo(bundled), rulesFile, Hashing.sha256(bytes), docs);
   }
 
+  /** Who set the local rules of this setup ({@link LocalRules#office()}), or null without them. */
+  public String office() {
+    return office(documents);
+  }
+
+  /**
+   * Who set the local rules among a run's documents, as the rules file names itself ({@link
+   * LocalRules#office()}), or null when the run used none: a workbook written again from the ledger
+   * names the office its run named.
+   */
+  public static String office(List<Document> documents) {
+    return documents.stream()
+        .filter(d -> RULES.equals(d.kind()))
+        .findFirst()
+        .map(d -> LocalRules.parse(d.name(), d.text()).office())
+        .orElse(null);
+  }
+
   /**
    * The policies as a posted run recorded them, so a later reconciliation or report recomputes
    * under the rules of that run, not today's.

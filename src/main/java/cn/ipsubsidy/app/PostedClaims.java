@@ -74,12 +74,11 @@ final class PostedClaims {
   /** The policies a run recorded, loaded once per distinct set of documents. */
   static PolicyRegistry policies(List<StoredDocument> docs, Map<String, PolicyRegistry> cache) {
     String key = String.join(",", docs.stream().map(StoredDocument::sha256).sorted().toList());
-    return cache.computeIfAbsent(
-        key,
-        k ->
-            PolicySetup.recorded(
-                docs.stream()
-                    .map(d -> new PolicySetup.Document(d.kind(), d.name(), d.text()))
-                    .toList()));
+    return cache.computeIfAbsent(key, k -> PolicySetup.recorded(documents(docs)));
+  }
+
+  /** The documents a run recorded, as {@link PolicySetup} reads them. */
+  static List<PolicySetup.Document> documents(List<StoredDocument> docs) {
+    return docs.stream().map(d -> new PolicySetup.Document(d.kind(), d.name(), d.text())).toList();
   }
 }

@@ -91,7 +91,8 @@ public final class ReportJob {
               toolVersion,
               run.operator(),
               rules == null ? null : rules.name(),
-              rules == null ? null : rules.sha256());
+              rules == null ? null : rules.sha256(),
+              PolicySetup.office(PostedClaims.documents(detail.documents())));
       Path target = out != null ? out : Path.of(run.runId() + "-payout.xlsx");
       OutputFiles.writeAtomically(
           target, force, tmp -> new PayoutWorkbookWriter().write(result, facts, tmp));

@@ -5,6 +5,7 @@ import cn.ipsubsidy.policy.PolicyDocument;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * What identifies a run, printed at the top of 汇总 so an auditor can tie the workbook to its inputs.
@@ -20,6 +21,8 @@ import java.util.Objects;
  * @param operator who ran it (the OS user or {@code --operator})
  * @param rulesFileName the office's local rules file, or null when none was used
  * @param rulesSha256 SHA-256 of the local rules file, or null when none was used
+ * @param office whom 汇总's title names: the {@code office} of the local rules file; null when none
+ *     was used, which names the issuers of {@code policies} instead ({@link #issuers})
  */
 public record RunFacts(
     String runId,
@@ -32,7 +35,8 @@ public record RunFacts(
     String toolVersion,
     String operator,
     String rulesFileName,
-    String rulesSha256) {
+    String rulesSha256,
+    String office) {
 
   /** {@link #periodSource()} when the clerk named the period with {@code --period}. */
   public static final String FROM_OPTION = "--period";
@@ -45,5 +49,17 @@ public record RunFacts(
     Objects.requireNonNull(period, "period");
     Objects.requireNonNull(generatedAt, "generatedAt");
     policies = policies == null ? List.of() : List.copyOf(policies);
+    if (office == null || office.isBlank()) {
+      office = issuers(policies);
+    }
+  }
+
+  /** The issuers of {@code policies}, each once in their order, joined by 、 ("" when none). */
+  static String issuers(List<PolicyDocument> policies) {
+    return policies.stream()
+        .map(PolicyDocument::issuer)
+        .filter(i -> i != null && !i.isBlank())
+        .distinct()
+        .collect(Collectors.joining("、"));
   }
 }

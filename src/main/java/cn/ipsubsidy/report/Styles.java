@@ -1,8 +1,10 @@
 package cn.ipsubsidy.report;
 
+import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.FontScheme;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.xssf.usermodel.XSSFFont;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -20,6 +22,21 @@ final class Styles {
 
   /** Long text (说明, 公式, 原因, …): wrapped within a column of at most {@link Cells#WRAP_WIDTH}. */
   final CellStyle wrapped;
+
+  /**
+   * An amount in capital numerals (大写), wrapped as {@link #wrapped} and indented, so that it does
+   * not run into the figure printed right-aligned in the column before it.
+   */
+  final CellStyle capital;
+
+  /** {@link #capital} in bold, for a total. */
+  final CellStyle capitalBold;
+
+  /** A label of 汇总's signature block, level with the line beside it. */
+  final CellStyle signLabel;
+
+  /** A line to sign on: the cell's bottom border, its text (a name, if any) standing on it. */
+  final CellStyle signLine;
 
   final CellStyle title;
   final CellStyle money;
@@ -49,6 +66,14 @@ final class Styles {
     text = newStyle();
     wrapped = newStyle();
     wrapped.setWrapText(true);
+    capital = newStyle();
+    capitalBold = wb.createCellStyle();
+    capitalBold.setFont(bold);
+    for (CellStyle s : new CellStyle[] {capital, capitalBold}) {
+      s.setWrapText(true);
+      s.setAlignment(HorizontalAlignment.LEFT); // an indent counts only from an edge it is set to
+      s.setIndention((short) 1);
+    }
 
     Font titleFont = wb.createFont();
     titleFont.setBold(true);
@@ -69,9 +94,16 @@ final class Styles {
     integerBold.setFont(bold);
 
     for (CellStyle s :
-        new CellStyle[] {header, text, wrapped, money, moneyBold, integer, integerBold}) {
+        new CellStyle[] {
+          header, text, wrapped, capital, capitalBold, money, moneyBold, integer, integerBold
+        }) {
       s.setVerticalAlignment(VerticalAlignment.TOP);
     }
+    signLabel = newStyle();
+    signLabel.setVerticalAlignment(VerticalAlignment.BOTTOM);
+    signLine = newStyle();
+    signLine.setVerticalAlignment(VerticalAlignment.BOTTOM);
+    signLine.setBorderBottom(BorderStyle.THIN);
   }
 
   /** A new style in the regular font, applied (see the constructor). */

@@ -1,5 +1,6 @@
 package cn.ipsubsidy.report;
 
+import cn.ipsubsidy.domain.CapitalAmount;
 import cn.ipsubsidy.engine.RunResult;
 import cn.ipsubsidy.engine.Status;
 import cn.ipsubsidy.policy.PolicyDocument;
@@ -25,13 +26,28 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 /**
  * Writes 汇总 into a plain (non-streaming) sheet: it is small, and POI can draw charts only through
  * {@link XSSFDrawing}, which {@code SXSSFDrawing} does not expose for charts.
+ *
+ * <p>汇总 is the finance document an office prints, signs and files: its title names the office and
+ * the period ({@link #title}), the totals per district and the total paid are also written in
+ * capital numerals ({@link CapitalAmount}), and it ends with lines for 制表人 (the run's operator),
+ * 审核人, 负责人 and the date. Rows and columns the io contract names keep their places; what was added
+ * stands after or below them.
  */
 final class SummarySheet {
   static final String NAME = "汇总";
   static final String TOTAL = "合计";
+  static final String TITLE = "知识产权资助资金核发汇总表";
+  static final String SUBTITLE = "IP subsidy payout summary";
+  static final String GRAND_TOTAL = "核发金额合计";
+
+  /** The signature block: 制表人 (the operator's name on the line), 审核人, 负责人, 日期. */
+  static final List<String> SIGNATURES = List.of("制表人", "审核人", "负责人", "日期");
+
+  /** Printed on the date line, for the date to be written in by hand. */
+  static final String DATE_BLANK = "　　　　年　　月　　日";
 
   static final List<String> CLAUSE_HEADERS = List.of("条款", "条款名称", "笔数", "核发笔数", "核发金额");
-  static final List<String> DISTRICT_HEADERS = List.of("所属地区", "核发金额", "市级承担", "区级承担");
+  static final List<String> DISTRICT_HEADERS = List.of("所属地区", "核发金额", "市级承担", "区级承担", "核发金额（大写）");
   static final List<String> STATUS_HEADERS = List.of("状态", "笔数");
 
   /** A table that did not fit on one sheet: its name, row count and the sheets it spans. */
@@ -66,8 +82,8 @@ final class SummarySheet {
       PayoutTotals totals,
       List<Split> splits,
       boolean auditSheet) {
-    row(styles.title, "知识产权资助核发汇总 / IP subsidy payout summary");
-    next++;
+    row(styles.title, title(facts));
+    row(null, SUBTITLE + ", " + facts.period()); // on the row that was left empty: no row moves
     writeFacts(facts, splits);
     if (!auditSheet) {
       fact(
@@ -84,8 +100,18 @@ final class SummarySheet {
     writeDistricts(totals);
     next++;
     writeStatuses(result, totals);
+    next++;
+    writeGrandTotal(totals);
+    next++;
+    writeSignatures(facts);
     Cells.setWidths(sheet, widths);
     PrintLayout.page(sheet);
+  }
+
+  /** "连云港市市场监督管理局（知识产权局） 2025Q1 知识产权资助资金核发汇总表"; without an office, period and title. */
+  static String title(RunFacts facts) {
+    String office = facts.office();
+    return (office.isEmpty() ? "" : office + " ") + facts.period() + " " + TITLE;
   }
 
   private void writeFacts(RunFacts facts, List<Split> splits) {
@@ -190,12 +216,14 @@ final class SummarySheet {
       track(1, Cells.money(r, 1, d.amount(), styles.money));
       track(2, Cells.money(r, 2, d.cityShare(), styles.money));
       track(3, Cells.money(r, 3, d.districtShare(), styles.money));
+      track(4, Cells.wrapped(r, 4, CapitalAmount.of(d.amount()), styles.capital));
     }
     Row r = sheet.createRow(next++);
     Cells.text(r, 0, TOTAL, styles.header);
     moneyTotal(r, 1, totals.amount);
     moneyTotal(r, 2, totals.cityShare);
     moneyTotal(r, 3, totals.districtShare);
+    track(4, Cells.wrapped(r, 4, CapitalAmount.of(totals.amount), styles.capitalBold));
   }
 
   private void writeStatuses(RunResult result, PayoutTotals totals) {
@@ -212,6 +240,38 @@ final class SummarySheet {
     Row bad = sheet.createRow(next++);
     Cells.text(bad, 0, "其中数据有误 bad data", null);
     Cells.integer(bad, 1, result.badDataCount(), styles.integer);
+  }
+
+  /** The total paid in words and in figures, next to the signatures that approve it. */
+  private void writeGrandTotal(PayoutTotals totals) {
+    Row r = sheet.createRow(next++);
+    track(0, Cells.text(r, 0, GRAND_TOTAL, styles.header));
+    track(1, Cells.wrapped(r, 1, CapitalAmount.of(totals.amount), styles.capitalBold));
+    moneyTotal(r, 2, totals.amount);
+  }
+
+  /**
+   * Two rows of two signatures each, every label beside a line (a bottom border), two lines high to
+   * sign on: 制表人 with the operator's name printed on its line, 审核人, 负责人, and 日期 with {@link
+   * #DATE_BLANK} to fill in.
+   */
+  private void writeSignatures(RunFacts facts) {
+    signatureRow(SIGNATURES.get(0), facts.operator(), SIGNATURES.get(1), null);
+    signatureRow(SIGNATURES.get(2), null, SIGNATURES.get(3), DATE_BLANK);
+  }
+
+  /** A label in column A and its line in B; column C apart, another label in D, its line in E. */
+  private void signatureRow(String left, String leftText, String right, String rightText) {
+    Row r = sheet.createRow(next++);
+    r.setHeightInPoints(2 * Cells.LINE_POINTS);
+    signature(r, 0, left, leftText);
+    signature(r, 3, right, rightText);
+  }
+
+  private void signature(Row r, int col, String label, String text) {
+    track(col, Cells.text(r, col, label, styles.signLabel));
+    r.createCell(col + 1).setCellStyle(styles.signLine); // the line, also where nothing is printed
+    track(col + 1, Cells.text(r, col + 1, text, styles.signLine));
   }
 
   private void moneyTotal(Row r, int col, BigDecimal amount) {

@@ -242,6 +242,34 @@ abstract class LedgerScenarios {
   }
 
   @Test
+  void reportTitlesTheWorkbookAsItsRunDid() throws Exception {
+    Path rules = dir.resolve("local-rules.yaml");
+    Files.copy(Path.of("samples", "local-rules.yaml"), rules);
+    Path q1 = q1();
+    String withRules = calc(q1, "--rules", rules.toString());
+    Path q2 = q2();
+    String without = calc(q2);
+    // the office the rules file names; without one, the issuers of the bundled policies, each once
+    assertThat(title(dir.resolve("q1-payout.xlsx")))
+        .isEqualTo("连云港市市场监督管理局（知识产权局） 2025Q1 知识产权资助资金核发汇总表");
+    assertThat(title(dir.resolve("q2-payout.xlsx")))
+        .isEqualTo("连云港市人民政府、无锡市人民政府办公室 2025Q2 知识产权资助资金核发汇总表");
+    for (String run : List.of(withRules, without)) {
+      Path again = dir.resolve(run + "-again.xlsx");
+      Cli r = cli("report", run, "--out", again.toString());
+      assertThat(r.exit()).as(r.all()).isZero();
+      Path original = dir.resolve((run.equals(withRules) ? "q1" : "q2") + "-payout.xlsx");
+      assertThat(title(again)).as(run).isEqualTo(title(original));
+    }
+  }
+
+  private static String title(Path workbook) throws Exception {
+    try (XSSFWorkbook wb = new XSSFWorkbook(workbook.toFile())) {
+      return wb.getSheet("汇总").getRow(0).getCell(0).getStringCellValue();
+    }
+  }
+
+  @Test
   void reconcileFindsAFirstQuarterReplacedAfterTheSecondWasPosted() throws Exception {
     String q1Run = calc(q1());
     calc(q2()); // Q2-1 paid 10,000 of its 20,000: the cap was used by Q1

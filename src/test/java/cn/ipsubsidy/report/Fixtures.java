@@ -33,6 +33,7 @@ final class Fixtures {
   static final String FILE = "claims.xlsx";
   static final String SHEET = "申报汇总表";
   static final Period PERIOD = new Period(2025, 1);
+  static final String OFFICE = "连云港市市场监督管理局（知识产权局）";
 
   static final Clause C2A =
       clause("2a", "马德里商标国际注册", "第二条", new Calculation.Fixed(Money.of(10000)));
@@ -75,6 +76,43 @@ final class Fixtures {
         List.of());
   }
 
+  /** A run under {@code policies} without a local rules file: 汇总's title names their issuers. */
+  static RunFacts factsWithoutRules(List<PolicyDocument> policies) {
+    RunFacts f = facts();
+    return new RunFacts(
+        f.runId(),
+        f.period(),
+        f.periodSource(),
+        policies,
+        f.inputFileName(),
+        f.inputSha256(),
+        f.generatedAt(),
+        f.toolVersion(),
+        f.operator(),
+        null,
+        null,
+        null);
+  }
+
+  /** {@code d} under another id and issuer, as a second city's policy. */
+  static PolicyDocument issuedBy(PolicyDocument d, String id, String issuer) {
+    return new PolicyDocument(
+        id,
+        d.number(),
+        d.title(),
+        issuer,
+        d.issued(),
+        d.inForceFrom(),
+        d.inForceTo(),
+        d.jurisdiction(),
+        d.overlapRule(),
+        d.sourceText(),
+        d.readings(),
+        d.clauses(),
+        id + ".yaml",
+        d.sha256());
+  }
+
   static RunFacts facts() {
     return new RunFacts(
         "20250401-093000-ab12",
@@ -87,7 +125,8 @@ final class Fixtures {
         "0.1.0",
         "张会计",
         "local-rules.yaml",
-        "b2".repeat(32));
+        "b2".repeat(32),
+        OFFICE);
   }
 
   static RunResult result() {

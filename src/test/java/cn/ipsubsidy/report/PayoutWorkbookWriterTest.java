@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.FontScheme;
@@ -50,8 +51,13 @@ class PayoutWorkbookWriterTest {
 
   private XSSFWorkbook writeAndRead(RunResult result, PayoutWorkbookWriter writer)
       throws IOException {
+    return writeAndRead(result, Fixtures.facts(), writer);
+  }
+
+  private XSSFWorkbook writeAndRead(RunResult result, RunFacts facts, PayoutWorkbookWriter writer)
+      throws IOException {
     Path target = dir.resolve("claims-payout-" + System.nanoTime() + ".xlsx");
-    writer.write(result, Fixtures.facts(), target);
+    writer.write(result, facts, target);
     try (InputStream in = Files.newInputStream(target)) {
       return new XSSFWorkbook(in);
     }
@@ -358,6 +364,9 @@ class PayoutWorkbookWriterTest {
     Sheet summary = wb.getSheet("汇总");
     int header = rowIndex(summary, "所属地区");
     assertThat(texts(summary.getRow(header), 0, 4)).containsExactly("所属地区", "核发金额", "市级承担", "区级承担");
+    assertThat(text(summary.getRow(header).getCell(4)))
+        .as("added after the columns the contract names")
+        .isEqualTo("核发金额（大写）");
     Row haizhou = summary.getRow(header + 1);
     assertThat(haizhou.getCell(0).getStringCellValue()).isEqualTo("海州区");
     assertMoney(haizhou.getCell(1), "20000.00");
@@ -383,6 +392,81 @@ class PayoutWorkbookWriterTest {
     assertThat(statusCount(summary, statuses, "待审核")).isEqualTo(1);
     assertThat(statusCount(summary, statuses, "不予核发")).isEqualTo(2);
     assertThat(statusCount(summary, statuses, "合计")).isEqualTo(8);
+  }
+
+  @Test
+  void summaryTitleNamesTheOfficeOfTheLocalRulesAndThePeriod() {
+    Sheet summary = wb.getSheet("汇总");
+    Cell title = summary.getRow(0).getCell(0);
+    assertThat(title.getStringCellValue()).isEqualTo("连云港市市场监督管理局（知识产权局） 2025Q1 知识产权资助资金核发汇总表");
+    assertThat(wb.getFontAt(title.getCellStyle().getFontIndex()).getBold()).isTrue();
+    assertThat(text(summary.getRow(1).getCell(0))).isEqualTo("IP subsidy payout summary, 2025Q1");
+    assertThat(rowIndex(summary, "运行编号")).as("the run facts keep their rows").isEqualTo(2);
+  }
+
+  @Test
+  void summaryTitleWithoutLocalRulesNamesThePolicyIssuersEachOnce() throws IOException {
+    RunFacts lyg = Fixtures.factsWithoutRules(List.of(Fixtures.LYG_2021));
+    try (XSSFWorkbook one = writeAndRead(Fixtures.result(), lyg, new PayoutWorkbookWriter())) {
+      assertThat(text(one.getSheet("汇总").getRow(0).getCell(0)))
+          .isEqualTo("连云港市人民政府 2025Q1 知识产权资助资金核发汇总表");
+      assertThat(rowStartingWith(one.getSheet("汇总"), "本地规则")).contains("未使用 none");
+    }
+    RunFacts three =
+        Fixtures.factsWithoutRules(
+            List.of(
+                Fixtures.LYG_2021,
+                Fixtures.issuedBy(Fixtures.LYG_2021, "wx-2020", "无锡市人民政府办公室"),
+                Fixtures.issuedBy(Fixtures.LYG_2021, "lyg-2024", "连云港市人民政府")));
+    try (XSSFWorkbook two = writeAndRead(Fixtures.result(), three, new PayoutWorkbookWriter())) {
+      assertThat(text(two.getSheet("汇总").getRow(0).getCell(0)))
+          .isEqualTo("连云港市人民政府、无锡市人民政府办公室 2025Q1 知识产权资助资金核发汇总表");
+    }
+  }
+
+  @Test
+  void summaryWritesEachDistrictAndTheTotalPaidInCapitalNumerals() {
+    Sheet summary = wb.getSheet("汇总");
+    int header = rowIndex(summary, "所属地区");
+    // 海州区 20,000.00: 贰万, nothing below the 万 section
+    assertThat(text(summary.getRow(header + 1).getCell(4))).isEqualTo("人民币贰万元整");
+    // 赣榆区 paid nothing (review and rejected)
+    assertThat(text(summary.getRow(header + 2).getCell(4))).isEqualTo("人民币零元整");
+    // 连云区 1,234.56 + 0.10 + 0.20 = 1,234.86
+    assertThat(text(summary.getRow(header + 3).getCell(4))).isEqualTo("人民币壹仟贰佰叁拾肆元捌角陆分");
+    // 合计 20,000.00 + 0.00 + 1,234.86 = 21,234.86
+    Cell total = summary.getRow(header + 4).getCell(4);
+    assertThat(text(total)).isEqualTo("人民币贰万壹仟贰佰叁拾肆元捌角陆分");
+    assertThat(wb.getFontAt(total.getCellStyle().getFontIndex()).getBold()).isTrue();
+
+    int grand = rowIndex(summary, "核发金额合计");
+    assertThat(grand).as("below the counts by status").isGreaterThan(rowIndex(summary, "状态"));
+    Row line = summary.getRow(grand);
+    assertThat(text(line.getCell(1))).isEqualTo("人民币贰万壹仟贰佰叁拾肆元捌角陆分");
+    assertMoney(line.getCell(2), "21234.86");
+  }
+
+  @Test
+  void summaryEndsWithSignatureLinesTheOperatorAsPreparerInsideWhatPrints() {
+    XSSFSheet summary = wb.getSheet("汇总");
+    int prepared = rowIndex(summary, "制表人");
+    assertThat(prepared).isGreaterThan(rowIndex(summary, "核发金额合计"));
+    Row first = summary.getRow(prepared);
+    assertThat(texts(first, 0, 5)).containsExactly("制表人", "张会计", "", "审核人", "");
+    Row second = summary.getRow(prepared + 1);
+    assertThat(texts(second, 0, 4)).containsExactly("负责人", "", "", "日期");
+    assertThat(text(second.getCell(4)).replaceAll("[\\s\u3000]", "")).isEqualTo("年月日");
+    assertThat(summary.getLastRowNum()).as("the block ends the sheet").isEqualTo(prepared + 1);
+    for (Row r : List.of(first, second)) {
+      assertThat(r.getHeightInPoints()).as("room to sign").isEqualTo(2 * Cells.LINE_POINTS);
+      for (int c : new int[] {1, 4}) {
+        assertThat(r.getCell(c).getCellStyle().getBorderBottom())
+            .as("a line to sign on, row %d col %d", r.getRowNum(), c)
+            .isEqualTo(BorderStyle.THIN);
+      }
+    }
+    // no print area: the whole sheet prints, the signature block with it
+    assertThat(wb.getPrintArea(wb.getSheetIndex(summary))).isNull();
   }
 
   @Test
@@ -430,6 +514,8 @@ class PayoutWorkbookWriterTest {
       int header = rowIndex(summary, "条款");
       assertThat(summary.getRow(header + 1).getCell(0).getStringCellValue()).isEqualTo("合计");
       assertMoney(summary.getRow(header + 1).getCell(4), "0.00");
+      assertThat(rowStartingWith(summary, "核发金额合计")).contains("人民币零元整");
+      assertThat(rowStartingWith(summary, "制表人")).contains("张会计");
     }
   }
 
