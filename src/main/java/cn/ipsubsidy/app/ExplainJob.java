@@ -9,6 +9,7 @@ import cn.ipsubsidy.policy.Clause;
 import cn.ipsubsidy.policy.ClauseCode;
 import cn.ipsubsidy.policy.PolicyLoader;
 import cn.ipsubsidy.policy.PolicyRegistry;
+import cn.ipsubsidy.report.PayoutWorkbookWriter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,10 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 
 /**
  * One claim, as an auditor questions it: the clause and its quoted text, the inputs, every step of
@@ -52,26 +50,19 @@ public final class ExplainJob {
       String explanationEn) {}
 
   public Explanation fromPayout(String claimId, Path workbook) throws IOException {
-    try (Workbook wb = WorkbookFactory.create(workbook.toFile(), null, true)) {
+    try (Workbook wb = PayoutSheets.open(workbook)) {
       DataFormatter f = new DataFormatter();
       Map<String, String> fields = null;
+      for (Map<String, String> row : PayoutSheets.table(wb, PayoutWorkbookWriter.DETAIL, f)) {
+        if (claimId.equals(row.get("申报编号"))) {
+          fields = row;
+        }
+      }
       List<Step> steps = new ArrayList<>();
-      for (Sheet s : wb) {
-        String name = s.getSheetName();
-        if (name.equals("明细") || name.startsWith("明细-")) {
-          for (Map<String, String> row : rows(s, f)) {
-            if (claimId.equals(row.get("申报编号"))) {
-              fields = row;
-            }
-          }
-        } else if (name.equals("审计") || name.startsWith("审计-")) {
-          for (Map<String, String> row : rows(s, f)) {
-            if (claimId.equals(row.get("申报编号"))) {
-              steps.add(
-                  new Step(
-                      row.get("步骤"), row.get("规则"), row.get("公式"), row.get("输入"), row.get("结果")));
-            }
-          }
+      for (Map<String, String> row : PayoutSheets.table(wb, PayoutWorkbookWriter.AUDIT, f)) {
+        if (claimId.equals(row.get("申报编号"))) {
+          steps.add(
+              new Step(row.get("步骤"), row.get("规则"), row.get("公式"), row.get("输入"), row.get("结果")));
         }
       }
       if (fields == null) {
@@ -95,10 +86,8 @@ public final class ExplainJob {
   }
 
   public Explanation fromRun(String claimId, String runId, String ledgerUrl) {
-    String url = ledgerUrl != null ? ledgerUrl : Ledger.defaultUrl();
-    try (Ledger ledger = Ledger.open(url)) {
-      RunDetail detail =
-          ledger.show(runId).orElseThrow(() -> UsageException.noSuchRun(runId, ledger.url()));
+    try (Ledger ledger = PostedClaims.open(ledgerUrl)) {
+      RunDetail detail = PostedClaims.show(ledger, runId);
       LedgerEntry e =
           detail.payouts().stream()
               .filter(x -> claimId.equals(x.claimId()))
@@ -202,26 +191,5 @@ public final class ExplainJob {
     }
     String code = cell.strip().split("\\s+")[0];
     return ClauseCode.parse(code).flatMap(registry::clause).orElse(null);
-  }
-
-  /** The rows of a table sheet as header → displayed text. */
-  private static List<Map<String, String>> rows(Sheet s, DataFormatter f) {
-    List<Map<String, String>> out = new ArrayList<>();
-    Row header = s.getRow(0);
-    if (header == null) {
-      return out;
-    }
-    for (int r = 1; r <= s.getLastRowNum(); r++) {
-      Row row = s.getRow(r);
-      if (row == null) {
-        continue;
-      }
-      Map<String, String> m = new LinkedHashMap<>();
-      for (int c = 0; c < header.getLastCellNum(); c++) {
-        m.put(f.formatCellValue(header.getCell(c)), f.formatCellValue(row.getCell(c)));
-      }
-      out.add(m);
-    }
-    return out;
   }
 }

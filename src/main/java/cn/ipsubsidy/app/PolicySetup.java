@@ -35,6 +35,16 @@ public record PolicySetup(
     if (rulesFile == null) {
       return new PolicySetup(bundled, null, null, docs);
     }
+    RulesFile rules = readRules(rulesFile);
+    docs.add(new Document(RULES, rules.rules().fileName(), rules.text()));
+    return new PolicySetup(rules.rules().applyTo(bundled), rulesFile, rules.sha256(), docs);
+  }
+
+  /** A local rules file as read: parsed, its text and the SHA-256 of its bytes. */
+  public record RulesFile(LocalRules rules, String text, String sha256) {}
+
+  /** Reads and parses a local rules file; a missing or unreadable one is a usage error. */
+  public static RulesFile readRules(Path rulesFile) {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(rulesFile);
@@ -47,9 +57,7 @@ public record PolicySetup(
     }
     String name = rulesFile.getFileName().toString();
     String text = new String(bytes, StandardCharsets.UTF_8);
-    LocalRules rules = LocalRules.parse(name, text);
-    docs.add(new Document(RULES, name, text));
-    return new PolicySetup(rules.applyTo(bundled), rulesFile, Hashing.sha256(bytes), docs);
+    return new RulesFile(LocalRules.parse(name, text), text, Hashing.sha256(bytes));
   }
 
   /** Who set the local rules of this setup ({@link LocalRules#office()}), or null without them. */

@@ -4,8 +4,10 @@ import cn.ipsubsidy.domain.Claim;
 import cn.ipsubsidy.domain.ClaimRow;
 import cn.ipsubsidy.engine.PaymentRegister;
 import cn.ipsubsidy.engine.PriorPayment;
+import cn.ipsubsidy.ledger.Ledger;
 import cn.ipsubsidy.ledger.LedgerEntry;
 import cn.ipsubsidy.ledger.ReferenceKey;
+import cn.ipsubsidy.ledger.RunDetail;
 import cn.ipsubsidy.ledger.RunRecord;
 import cn.ipsubsidy.ledger.StoredDocument;
 import cn.ipsubsidy.policy.PolicyRegistry;
@@ -15,6 +17,24 @@ import java.util.Map;
 /** Turns what the ledger stored back into the engine's terms, for recomputing posted runs. */
 final class PostedClaims {
   private PostedClaims() {}
+
+  /** The named ledger, or the default one when {@code url} is null. */
+  static Ledger open(String url) {
+    return Ledger.open(url != null ? url : Ledger.defaultUrl());
+  }
+
+  /** A run with everything posted with it; a run the ledger does not hold is a usage error. */
+  static RunDetail show(Ledger ledger, String runId) {
+    return ledger.show(runId).orElseThrow(() -> UsageException.noSuchRun(runId, ledger.url()));
+  }
+
+  /** The local rules file the run was computed under, or null when it used none. */
+  static StoredDocument rules(RunDetail detail) {
+    return detail.documents().stream()
+        .filter(d -> PolicySetup.RULES.equals(d.kind()))
+        .findFirst()
+        .orElse(null);
+  }
 
   /**
    * The claim row as posted, with 条款 set to the clause the run resolved, so recomputing needs

@@ -37,10 +37,8 @@ public final class ReportJob {
   public record Outcome(RunRecord run, Path workbook, RunResult result) {}
 
   public Outcome run(String runId, String ledgerUrl, Path out, boolean force) throws IOException {
-    String url = ledgerUrl != null ? ledgerUrl : Ledger.defaultUrl();
-    try (Ledger ledger = Ledger.open(url)) {
-      RunDetail detail =
-          ledger.show(runId).orElseThrow(() -> UsageException.noSuchRun(runId, ledger.url()));
+    try (Ledger ledger = PostedClaims.open(ledgerUrl)) {
+      RunDetail detail = PostedClaims.show(ledger, runId);
       RunRecord run = detail.run();
       PolicyRegistry policies = PostedClaims.policies(detail.documents(), new HashMap<>());
       List<PayoutLine> lines = new ArrayList<>();
@@ -74,11 +72,7 @@ public final class ReportJob {
                 List.of(posted)));
       }
       RunResult result = new RunResult(run.period(), lines, detail.capUsages());
-      StoredDocument rules =
-          detail.documents().stream()
-              .filter(d -> PolicySetup.RULES.equals(d.kind()))
-              .findFirst()
-              .orElse(null);
+      StoredDocument rules = PostedClaims.rules(detail);
       RunFacts facts =
           new RunFacts(
               run.runId(),

@@ -12,8 +12,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +45,7 @@ import picocli.CommandLine.Option;
       ClausesCommand.class,
       LedgerCommand.class,
       ReportCommand.class,
+      NoticeCommand.class,
       ReconcileCommand.class,
       TemplateCommand.class,
       CompareCommand.class,
@@ -119,7 +123,18 @@ public final class IpSubsidy implements Runnable {
     cmd.registerConverter(Lang.class, Converters.parsing(Lang::parse, messages, "lang.invalid"));
     cmd.registerConverter(
         Period.class, Converters.parsing(Period::parse, messages, "period.invalid"));
+    cmd.registerConverter(
+        LocalDate.class, Converters.parsing(IpSubsidy::isoDate, messages, "date.invalid"));
     return cmd;
+  }
+
+  /** An ISO date, 2025-06-01 ({@code notice --from}). */
+  private static Optional<LocalDate> isoDate(String text) {
+    try {
+      return Optional.of(LocalDate.parse(text.strip()));
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
   }
 
   private static void versions(CommandLine.Model.CommandSpec spec) {

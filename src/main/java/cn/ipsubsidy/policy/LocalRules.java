@@ -26,6 +26,8 @@ import org.yaml.snakeyaml.nodes.Node;
  *     amounts: {国家: 600000}      # fixed by level: the levels listed replace (or add) a level
  *   wx-2020/1a:
  *     city_share: 0.5              # changes a reading: the funding split (0 ≤ share ≤ 1)
+ * notice:                                         # optional: the public notice (notice command)
+ *   mask_individual_names: true    # default true: 张三 → 张*; false prints individuals' names whole
  * }</pre>
  *
  * <p>Fields: {@code amount}, {@code amounts}, {@code max} (approved, stepped), {@code min}
@@ -42,6 +44,9 @@ public final class LocalRules {
   public static final String FUNDING_SPLIT_TOPIC = "funding split";
 
   public static final String INDIVIDUAL_FACTOR_TOPIC = "individual factor";
+
+  /** The key under {@code notice:} that says whether the public notice masks individuals' names. */
+  public static final String MASK_INDIVIDUAL_NAMES = "mask_individual_names";
 
   private static final Set<String> MONEY_FIELDS =
       Set.of("amount", "max", "min", "per_claim_cap", "annual_cap", "lifetime_cap");
@@ -63,6 +68,7 @@ public final class LocalRules {
   private final String office;
   private final String sha256;
   private final List<Rule> rules;
+  private final boolean maskIndividualNames;
 
   /** One value as written: the field ("amounts.国家" for a level), its value and text, its line. */
   private record Value(String field, BigDecimal value, String written, int line) {}
@@ -70,11 +76,17 @@ public final class LocalRules {
   /** The values set on one clause, in file order. */
   private record Rule(ClauseCode code, int line, List<Value> values, String reason) {}
 
-  private LocalRules(String fileName, String office, String sha256, List<Rule> rules) {
+  private LocalRules(
+      String fileName,
+      String office,
+      String sha256,
+      List<Rule> rules,
+      boolean maskIndividualNames) {
     this.fileName = fileName;
     this.office = office;
     this.sha256 = sha256;
     this.rules = List.copyOf(rules);
+    this.maskIndividualNames = maskIndividualNames;
   }
 
   /** Parses a local rules file; values are checked here, their fit to the clauses in applyTo. */
@@ -83,7 +95,10 @@ public final class LocalRules {
     Node root = y.compose(yamlText);
     Map<String, Node> top =
         y.mapping(
-            root, "本地规则 local rules", Set.of("office", "clauses"), Set.of("office", "clauses"));
+            root,
+            "本地规则 local rules",
+            Set.of("office", "clauses", "notice"),
+            Set.of("office", "clauses"));
     String office = y.text(top.get("office"), "office");
     Node clausesNode = top.get("clauses");
     List<Rule> rules = new ArrayList<>();
@@ -110,7 +125,21 @@ public final class LocalRules {
         rules.add(rule(y, code, keyNode, e.getValue()));
       }
     }
-    return new LocalRules(fileName, office, YamlNodes.sha256(yamlText), rules);
+    return new LocalRules(
+        fileName, office, YamlNodes.sha256(yamlText), rules, maskIndividualNames(y, top));
+  }
+
+  /**
+   * {@code notice: {mask_individual_names: true|false}}: true when the key or section is absent.
+   */
+  private static boolean maskIndividualNames(YamlNodes y, Map<String, Node> top) {
+    Node notice = top.get("notice");
+    if (y.isNull(notice)) {
+      return true;
+    }
+    Map<String, Node> m = y.mapping(notice, "notice", Set.of(MASK_INDIVIDUAL_NAMES), Set.of());
+    Node mask = m.get(MASK_INDIVIDUAL_NAMES);
+    return mask == null || y.bool(mask, "notice." + MASK_INDIVIDUAL_NAMES);
   }
 
   private static Rule rule(YamlNodes y, ClauseCode code, Node keyNode, Node node) {
@@ -155,6 +184,14 @@ public final class LocalRules {
   /** Who set these rules, as written in the file. */
   public String office() {
     return office;
+  }
+
+  /**
+   * Whether the public notice ({@code notice}) prints an individual's name as its first character
+   * and a {@code *} for each other one ({@code notice: mask_individual_names}, default true).
+   */
+  public boolean maskIndividualNames() {
+    return maskIndividualNames;
   }
 
   /** SHA-256 of the file's text, lower-case hex, to record with a run. */

@@ -36,15 +36,20 @@ final class Cells {
    * wrapped text, but LibreOffice does not, and prints one line of each over the rows below.
    */
   static int wrapped(Row row, int col, String value, CellStyle wrapping) {
+    return wrapped(row, col, value, wrapping, WRAP_WIDTH);
+  }
+
+  /** As {@link #wrapped(Row, int, String, CellStyle)}, in a column of at most {@code wrapWidth}. */
+  static int wrapped(Row row, int col, String value, CellStyle wrapping, int wrapWidth) {
     int width = text(row, col, value, wrapping);
     if (width == 0) {
       return 0;
     }
-    float height = lines(value, WRAP_WIDTH) * LINE_POINTS;
+    float height = lines(value, wrapWidth) * LINE_POINTS;
     if (height > row.getHeightInPoints()) {
       row.setHeightInPoints(height);
     }
-    return Math.min(width, WRAP_WIDTH);
+    return Math.min(width, wrapWidth);
   }
 
   /**

@@ -15,10 +15,18 @@ final class PrintLayout {
   /** The footer: sheet name (&amp;A), page (&amp;P) of pages (&amp;N), in Chinese and English. */
   static final String FOOTER = "&A · 第 &P 页，共 &N 页 / page &P of &N";
 
+  /** The footer of a sheet for the public (the notice), in Chinese only. */
+  static final String FOOTER_ZH = "&A · 第 &P 页，共 &N 页";
+
   private PrintLayout() {}
 
   /** A sheet that is not a table (汇总): landscape, one page wide, the footer. */
   static void page(Sheet sheet) {
+    page(sheet, FOOTER);
+  }
+
+  /** As {@link #page(Sheet)}, with the given footer. */
+  static void page(Sheet sheet, String footer) {
     PrintSetup setup = sheet.getPrintSetup();
     setup.setPaperSize(PrintSetup.A4_PAPERSIZE);
     setup.setLandscape(true);
@@ -31,7 +39,7 @@ final class PrintLayout {
     sheet.setMargin(PageMargin.BOTTOM, 0.6);
     sheet.setMargin(PageMargin.HEADER, 0.3);
     sheet.setMargin(PageMargin.FOOTER, 0.3);
-    sheet.getFooter().setCenter(FOOTER);
+    sheet.getFooter().setCenter(footer);
   }
 
   /** A table whose first {@code headerRows} rows are its header: as {@link #page}, plus those. */
@@ -39,5 +47,14 @@ final class PrintLayout {
     page(sheet);
     sheet.setPrintGridlines(true);
     sheet.setRepeatingRows(CellRangeAddress.valueOf("1:" + headerRows));
+  }
+
+  /**
+   * A table below a heading (the notice): as {@link #page(Sheet, String)}, with only the table's
+   * header row, {@code headerRow} (0-based), atop every page; the table draws its own borders.
+   */
+  static void tableBelowHeading(Sheet sheet, int headerRow, String footer) {
+    page(sheet, footer);
+    sheet.setRepeatingRows(new CellRangeAddress(headerRow, headerRow, -1, -1));
   }
 }

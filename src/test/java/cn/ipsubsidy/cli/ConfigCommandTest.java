@@ -131,6 +131,26 @@ class ConfigCommandTest {
     assertThat(policies.out()).doesNotContain("  operator  =");
   }
 
+  /** A posted run carries its rules: the office's default rules do not make notice refuse it. */
+  @Test
+  void theDefaultRulesDoNotStopANoticeOfAPostedRun() throws IOException {
+    Path rules = Files.copy(Path.of("samples/local-rules.yaml"), dir.resolve("local-rules.yaml"));
+    Files.writeString(
+        config, "ledger=jdbc:sqlite:" + dir.resolve("l.db") + "\nrules=" + rules + "\n");
+    Cli calc = run(Map.of(), "--lang", "zh", "calc", claims.toString(), "--period", "2025Q1");
+    assertThat(calc.exit()).as(calc.all()).isZero();
+    java.util.regex.Matcher id = java.util.regex.Pattern.compile("运行 (\\S+) ·").matcher(calc.out());
+    assertThat(id.find()).as(calc.out()).isTrue();
+    Path out = dir.resolve("notice.xlsx");
+    Cli notice = run(Map.of(), "--lang", "zh", "notice", id.group(1), "--out", out.toString());
+    assertThat(notice.exit()).as(notice.all()).isZero();
+    assertThat(out).exists();
+    // typed with a run id, --rules is still refused
+    Cli typed =
+        run(Map.of(), "--lang", "zh", "notice", id.group(1), "--rules", rules.toString(), "--force");
+    assertThat(typed.exit()).isEqualTo(ExitCode.USAGE);
+  }
+
   @Test
   void aBadLineStopsEverythingNamingTheFileAndLine() throws IOException {
     Files.writeString(config, "ledger=jdbc:sqlite:" + dir.resolve("l.db") + "\nlock-wait=abc\n");

@@ -24,8 +24,9 @@ class ManPagesTest {
       check(root, pages, checked);
       assertThat(pages)
           .hasSize(checked[0])
-          .containsKeys("ipsubsidy-calc.adoc", "ipsubsidy-ledger-verify.adoc");
-      assertThat(checked[0]).isGreaterThanOrEqualTo(17);
+          .containsKeys(
+              "ipsubsidy-calc.adoc", "ipsubsidy-ledger-verify.adoc", "ipsubsidy-notice.adoc");
+      assertThat(checked[0]).isGreaterThanOrEqualTo(18);
     }
   }
 
@@ -54,6 +55,10 @@ class ManPagesTest {
   void theChinesePagesAreInChinese() {
     String calc = ManPages.asciiDoc(Lang.ZH).get("ipsubsidy-calc.adoc");
     assertThat(calc).contains("计算一个季度的申报").contains("按台账计算并写出明细表，但不过账");
+    assertThat(ManPages.asciiDoc(Lang.ZH).get("ipsubsidy-notice.adoc"))
+        .contains("公示名单")
+        .contains("个人姓名隐去")
+        .contains("*--from*");
     String root = ManPages.asciiDoc(Lang.EN).get("ipsubsidy.adoc");
     assertThat(root)
         .contains(

@@ -355,4 +355,25 @@ class LocalRulesTest {
     PolicyException stepped = applyError(rules("lyg-2021/12b", "max: 20000"));
     assertThat(stepped.getMessage()).contains("below the base 30000.00");
   }
+
+  @Test
+  void noticeMasksIndividualNamesUnlessTheRulesSayNot() {
+    assertThat(LocalRules.parse(FILE, "office: 测试局\nclauses: {}\n").maskIndividualNames()).isTrue();
+    assertThat(LocalRules.parse(FILE, "office: 测试局\nclauses: {}\nnotice:\n").maskIndividualNames())
+        .isTrue();
+    String off = "office: 测试局\nclauses: {}\nnotice:\n  mask_individual_names: false\n";
+    assertThat(LocalRules.parse(FILE, off).maskIndividualNames()).isFalse();
+    PolicyException notBool =
+        parseError("office: 测试局\nclauses: {}\nnotice:\n  mask_individual_names: yes\n");
+    assertThat(notBool.line()).isEqualTo(4);
+    assertThat(notBool.getMessage())
+        .contains(FILE)
+        .contains("notice.mask_individual_names must be true or false");
+    PolicyException unknown =
+        parseError("office: 测试局\nclauses: {}\nnotice:\n  mask-individual-names: false\n");
+    assertThat(unknown.line()).isEqualTo(4);
+    assertThat(unknown.getMessage())
+        .contains("mask-individual-names")
+        .contains("mask_individual_names");
+  }
 }
