@@ -44,4 +44,9 @@ public record Period(int year, int quarter) implements Comparable<Period> {
   public String toString() {
     return year + "Q" + quarter;
   }
+
+  /** "2025年第一季度", as a Chinese document names the quarter. */
+  public String zh() {
+    return year + "年第" + "一二三四".charAt(quarter - 1) + "季度";
+  }
 }

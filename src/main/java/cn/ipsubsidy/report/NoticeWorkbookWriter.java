@@ -49,8 +49,6 @@ public final class NoticeWorkbookWriter {
   /** 条款名称 wraps beyond this many character cells: most names fit on one line. */
   private static final int CLAUSE_WIDTH = 40;
 
-  private static final String[] QUARTERS = {"一", "二", "三", "四"};
-
   /** A policy document the awards are made under: its 文号 and its title (null when unknown). */
   public record Document(String number, String title) {
     /** 连政发〔2021〕79号《关于促进知识产权高质量发展若干政策措施》. */
@@ -109,7 +107,7 @@ public final class NoticeWorkbookWriter {
 
   /** 2025年第一季度. */
   static String periodText(Period p) {
-    return p.year() + "年第" + QUARTERS[p.quarter() - 1] + "季度";
+    return p.zh();
   }
 
   /** 2025年6月1日. */

@@ -3,6 +3,7 @@ package cn.ipsubsidy.report;
 import cn.ipsubsidy.domain.Period;
 import cn.ipsubsidy.policy.PolicyDocument;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -49,9 +50,19 @@ public record RunFacts(
     Objects.requireNonNull(period, "period");
     Objects.requireNonNull(generatedAt, "generatedAt");
     policies = policies == null ? List.of() : List.copyOf(policies);
-    if (office == null || office.isBlank()) {
-      office = issuers(policies);
+    office = office == null || office.isBlank() ? null : office.strip();
+  }
+
+  /**
+   * Whom 汇总's title names: the local rules' office; without rules, the issuers of the documents the
+   * run's lines were computed under ({@code policyIds}), else of all its documents.
+   */
+  public String officeFor(Collection<String> policyIds) {
+    if (office != null) {
+      return office;
     }
+    List<PolicyDocument> used = policies.stream().filter(d -> policyIds.contains(d.id())).toList();
+    return issuers(used.isEmpty() ? policies : used);
   }
 
   /** The issuers of {@code policies}, each once in their order, joined by 、 ("" when none). */

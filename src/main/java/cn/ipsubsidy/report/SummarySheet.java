@@ -82,7 +82,7 @@ final class SummarySheet {
       PayoutTotals totals,
       List<Split> splits,
       boolean auditSheet) {
-    row(styles.title, title(facts));
+    row(styles.title, title(facts, totals));
     row(null, SUBTITLE + ", " + facts.period()); // on the row that was left empty: no row moves
     writeFacts(facts, splits);
     if (!auditSheet) {
@@ -108,10 +108,14 @@ final class SummarySheet {
     PrintLayout.page(sheet);
   }
 
-  /** "连云港市市场监督管理局（知识产权局） 2025Q1 知识产权资助资金核发汇总表"; without an office, period and title. */
-  static String title(RunFacts facts) {
-    String office = facts.office();
-    return (office.isEmpty() ? "" : office + " ") + facts.period() + " " + TITLE;
+  /** "连云港市市场监督管理局（知识产权局） 2025年第一季度 知识产权资助资金核发汇总表"; without an office, the period and the title. */
+  static String title(RunFacts facts, PayoutTotals totals) {
+    java.util.Set<String> used = new java.util.HashSet<>();
+    for (PayoutTotals.ClauseTotal c : totals.byClause) {
+      cn.ipsubsidy.policy.ClauseCode.parse(c.code()).ifPresent(code -> used.add(code.policyId()));
+    }
+    String office = facts.officeFor(used);
+    return (office.isEmpty() ? "" : office + " ") + facts.period().zh() + " " + TITLE;
   }
 
   private void writeFacts(RunFacts facts, List<Split> splits) {

@@ -147,7 +147,15 @@ class ConfigCommandTest {
     assertThat(out).exists();
     // typed with a run id, --rules is still refused
     Cli typed =
-        run(Map.of(), "--lang", "zh", "notice", id.group(1), "--rules", rules.toString(), "--force");
+        run(
+            Map.of(),
+            "--lang",
+            "zh",
+            "notice",
+            id.group(1),
+            "--rules",
+            rules.toString(),
+            "--force");
     assertThat(typed.exit()).isEqualTo(ExitCode.USAGE);
   }
 

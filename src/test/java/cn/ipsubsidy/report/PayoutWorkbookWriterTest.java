@@ -398,7 +398,7 @@ class PayoutWorkbookWriterTest {
   void summaryTitleNamesTheOfficeOfTheLocalRulesAndThePeriod() {
     Sheet summary = wb.getSheet("汇总");
     Cell title = summary.getRow(0).getCell(0);
-    assertThat(title.getStringCellValue()).isEqualTo("连云港市市场监督管理局（知识产权局） 2025Q1 知识产权资助资金核发汇总表");
+    assertThat(title.getStringCellValue()).isEqualTo("连云港市市场监督管理局（知识产权局） 2025年第一季度 知识产权资助资金核发汇总表");
     assertThat(wb.getFontAt(title.getCellStyle().getFontIndex()).getBold()).isTrue();
     assertThat(text(summary.getRow(1).getCell(0))).isEqualTo("IP subsidy payout summary, 2025Q1");
     assertThat(rowIndex(summary, "运行编号")).as("the run facts keep their rows").isEqualTo(2);
@@ -409,7 +409,7 @@ class PayoutWorkbookWriterTest {
     RunFacts lyg = Fixtures.factsWithoutRules(List.of(Fixtures.LYG_2021));
     try (XSSFWorkbook one = writeAndRead(Fixtures.result(), lyg, new PayoutWorkbookWriter())) {
       assertThat(text(one.getSheet("汇总").getRow(0).getCell(0)))
-          .isEqualTo("连云港市人民政府 2025Q1 知识产权资助资金核发汇总表");
+          .isEqualTo("连云港市人民政府 2025年第一季度 知识产权资助资金核发汇总表");
       assertThat(rowStartingWith(one.getSheet("汇总"), "本地规则")).contains("未使用 none");
     }
     RunFacts three =
@@ -418,10 +418,15 @@ class PayoutWorkbookWriterTest {
                 Fixtures.LYG_2021,
                 Fixtures.issuedBy(Fixtures.LYG_2021, "wx-2020", "无锡市人民政府办公室"),
                 Fixtures.issuedBy(Fixtures.LYG_2021, "lyg-2024", "连云港市人民政府")));
+    // registered for the run, but its lines are all under lyg-2021: the title names that issuer
     try (XSSFWorkbook two = writeAndRead(Fixtures.result(), three, new PayoutWorkbookWriter())) {
       assertThat(text(two.getSheet("汇总").getRow(0).getCell(0)))
-          .isEqualTo("连云港市人民政府、无锡市人民政府办公室 2025Q1 知识产权资助资金核发汇总表");
+          .isEqualTo("连云港市人民政府 2025年第一季度 知识产权资助资金核发汇总表");
     }
+    // lines under two cities' documents name both issuers, each once
+    assertThat(three.officeFor(java.util.Set.of("lyg-2021", "wx-2020", "lyg-2024")))
+        .isEqualTo("连云港市人民政府、无锡市人民政府办公室");
+    assertThat(three.officeFor(java.util.Set.of())).isEqualTo("连云港市人民政府、无锡市人民政府办公室");
   }
 
   @Test
