@@ -6,7 +6,7 @@ import cn.ipsubsidy.claims.PersonalIds;
 
 /**
  * The log file's layout: Logback's pattern layout with resident ID numbers masked in the message
- * and in any stack trace ({@link PersonalIds}). Named in {@code logback.xml}.
+ * and in any stack trace ({@link PersonalIds}). Set up by {@link LogConfigurator}.
  */
 public final class MaskingPatternLayout extends PatternLayout {
   @Override

@@ -69,6 +69,13 @@ class ConsoleCharsetIT {
     assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
     assertGbk(r.err(), "不存在的申报表.xlsx");
     assertThat(new String(r.err(), GBK)).startsWith("ipsubsidy: ").doesNotContain("Exception");
+    // the shaded jar's own log set-up (LogConfigurator, through META-INF/services): the file in
+    // IPSUBSIDY_HOME, UTF-8 whatever the console, in the shipped pattern
+    Path log = dir.resolve("home/logs/ipsubsidy.log");
+    assertThat(log).exists();
+    assertThat(Files.readString(log, StandardCharsets.UTF_8))
+        .containsPattern("\\d{4}-\\d\\d-\\d\\dT[0-9:.]+(Z|[+-]\\d\\d:\\d\\d) ERROR")
+        .contains("不存在的申报表.xlsx");
   }
 
   @Test

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A ledger posted by an earlier version (main at 8ea73c6, before clause catalog revision 2; see
  * {@code src/test/resources/ledger-fixtures/README.md}) verifies, rewrites its run's workbook and
- * takes the next quarter's posting under today's code, with its entries counted as revision 2
- * reads them: a reference written another way is the same reference, and the wx-2020 11b lifetime
- * cap is the institution's, though the old entries were keyed per approval number.
+ * takes the next quarter's posting under today's code, with its entries counted as revision 2 reads
+ * them: a reference written another way is the same reference, and the wx-2020 11b lifetime cap is
+ * the institution's, though the old entries were keyed per approval number.
  */
 class EarlierLedgerTest {
   static final String OLD_RUN = "2025Q1-20261207-094454-d8e0";

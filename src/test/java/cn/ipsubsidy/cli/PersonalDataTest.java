@@ -3,7 +3,6 @@ package cn.ipsubsidy.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.joran.JoranConfigurator;
 import cn.ipsubsidy.claims.EntityIds;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -84,10 +83,7 @@ class PersonalDataTest {
   void theShippedLogbackConfigurationMasks() throws Exception {
     LoggerContext context = new LoggerContext();
     context.setMDCAdapter(new ch.qos.logback.classic.util.LogbackMDCAdapter());
-    context.putProperty("IPSUBSIDY_HOME", dir.toString());
-    JoranConfigurator config = new JoranConfigurator();
-    config.setContext(context);
-    config.doConfigure(Path.of("src/main/resources/logback.xml").toFile());
+    LogConfigurator.configure(context, dir.resolve("logs"));
     context
         .getLogger("cn.ipsubsidy.test")
         .error(

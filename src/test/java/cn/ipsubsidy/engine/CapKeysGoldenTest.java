@@ -7,8 +7,8 @@ import cn.ipsubsidy.policy.ClauseCode;
 import org.junit.jupiter.api.Test;
 
 /**
- * The stored form of every key that caps and exactly-once checks count under. These strings are
- * in the ledger's columns (annual_group, one_time_key, the lifetime project, ledger_entry_refs) of
+ * The stored form of every key that caps and exactly-once checks count under. These strings are in
+ * the ledger's columns (annual_group, one_time_key, the lifetime project, ledger_entry_refs) of
  * every run ever posted: a change of form would let a mark, a patent or a one-time award be paid
  * again in the next year without any test of amounts noticing. Change one only with a reading of
  * the old form beside it (as {@link CapKeys#storedReferenceForms} reads keys posted before revision
@@ -38,7 +38,8 @@ class CapKeysGoldenTest {
 
   @Test
   void lifetimeProjectKeys() {
-    assertThat(CapKeys.institution("91320214MA1W000018")).isEqualTo("institution:91320214MA1W000018");
+    assertThat(CapKeys.institution("91320214MA1W000018"))
+        .isEqualTo("institution:91320214MA1W000018");
     // a project posted before revision 2 as typed compares in the canonical form
     assertThat(CapKeys.canonicalProject("p-1;ｐ－２")).isEqualTo("P-1;P-2");
     assertThat(CapKeys.canonicalProject("institution:91320214MA1W000018"))
