@@ -4,6 +4,7 @@ import cn.ipsubsidy.app.CalcJob;
 import cn.ipsubsidy.domain.Bilingual;
 import cn.ipsubsidy.domain.Period;
 import cn.ipsubsidy.ledger.LedgerException;
+import cn.ipsubsidy.report.Warmup;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -54,6 +55,8 @@ final class CalcCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // the workbook's fixed costs (POI's schema types, 汇总's code) on the other core meanwhile
+    Warmup.inBackground();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Messages m = Messages.of(spec);

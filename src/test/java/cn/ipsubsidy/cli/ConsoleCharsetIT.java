@@ -78,6 +78,35 @@ class ConsoleCharsetIT {
         .contains("不存在的申报表.xlsx");
   }
 
+  /**
+   * A whole run prints its own lines and nothing else: no library's start-up chatter (SLF4J warns
+   * on stderr when two threads set it up at once, as the workbook warm-up and the run could).
+   */
+  @Test
+  void aRunPrintsOnlyItsOwnLines() throws Exception {
+    Path repo = Path.of("").toAbsolutePath();
+    for (int i = 0; i < 3; i++) {
+      Run r =
+          java(
+              "GBK",
+              "--lang",
+              "zh",
+              "calc",
+              repo.resolve("samples/claims-2025Q1-lianyungang.xlsx").toString(),
+              "--rules",
+              repo.resolve("samples/local-rules.yaml").toString(),
+              "--dry-run",
+              "--force",
+              "--ledger",
+              "jdbc:sqlite:" + dir.resolve("l.db"),
+              "--out",
+              dir.resolve("p.xlsx").toString());
+      assertThat(r.exit()).as(new String(r.err(), GBK)).isZero();
+      assertGbk(r.out(), "核发合计");
+      assertThat(new String(r.err(), GBK)).doesNotContain("SLF4J").doesNotContain("WARN");
+    }
+  }
+
   @Test
   void aUtf8ConsoleIsWrittenInUtf8() throws Exception {
     Run r = java("UTF-8", "--lang", "zh", "policies");
