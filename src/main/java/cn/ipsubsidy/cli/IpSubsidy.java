@@ -14,6 +14,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -37,22 +38,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     sortOptions = false,
-    usageHelpAutoWidth = true,
-    subcommands = {
-      CalcCommand.class,
-      ValidateCommand.class,
-      PoliciesCommand.class,
-      ClausesCommand.class,
-      LedgerCommand.class,
-      ReportCommand.class,
-      NoticeCommand.class,
-      ReconcileCommand.class,
-      TemplateCommand.class,
-      CompareCommand.class,
-      ExplainCommand.class,
-      ConfigCommand.class,
-      CommandLine.HelpCommand.class
-    })
+    usageHelpAutoWidth = true)
 public final class IpSubsidy implements Runnable {
 
   @Option(
@@ -105,15 +91,47 @@ public final class IpSubsidy implements Runnable {
     System.exit(execute(args));
   }
 
+  /** The commands, in the order the usage help lists them ({@code help} and completion follow). */
+  static final List<Class<?>> COMMANDS =
+      List.of(
+          CalcCommand.class,
+          ValidateCommand.class,
+          PoliciesCommand.class,
+          ClausesCommand.class,
+          LedgerCommand.class,
+          ReportCommand.class,
+          NoticeCommand.class,
+          ReconcileCommand.class,
+          TemplateCommand.class,
+          CompareCommand.class,
+          ExplainCommand.class,
+          ConfigCommand.class);
+
   /**
-   * The whole command line in {@code messages}' language, colours as {@code ansi} allows: what
-   * runs, and what the man pages and the completion script are made from.
+   * The whole command line in {@code messages}' language, colours as {@code ansi} allows: what the
+   * man pages and the completion script are made from, and what runs unless {@link #only} finds the
+   * one command a command line needs.
    */
   static CommandLine commandLine(Messages messages, Help.Ansi ansi) {
+    return commandLine(messages, ansi, null);
+  }
+
+  /**
+   * @param only the one command to build ("" for none, as for {@code --version}), or null for all
+   */
+  private static CommandLine commandLine(Messages messages, Help.Ansi ansi, String only) {
     IpSubsidy root = new IpSubsidy(messages, new Styles(ansi));
     CommandLine cmd = new CommandLine(root);
-    // ipsubsidy generate-completion: the bash script that zsh runs too (with bashcompinit)
-    cmd.addSubcommand(new AutoComplete.GenerateCompletion());
+    for (Class<?> command : COMMANDS) {
+      if (only == null || only.equals(name(command))) {
+        cmd.addSubcommand(command);
+      }
+    }
+    if (only == null) {
+      cmd.addSubcommand(CommandLine.HelpCommand.class);
+      // ipsubsidy generate-completion: the bash script that zsh runs too (with bashcompinit)
+      cmd.addSubcommand(new AutoComplete.GenerateCompletion());
+    }
     cmd.setResourceBundle(messages.bundle());
     cmd.setColorScheme(Help.defaultColorScheme(ansi));
     // every command's --version, and the man pages' source line, say the tool's version
@@ -135,6 +153,53 @@ public final class IpSubsidy implements Runnable {
     } catch (DateTimeParseException e) {
       return Optional.empty();
     }
+  }
+
+  private static String name(Class<?> command) {
+    return command.getAnnotation(Command.class).name();
+  }
+
+  /**
+   * The one command {@code args} runs, so that only it is built: picocli's model of a command is
+   * made by reflection over its classes, and picocli's own classes (compiled for Java 5) cannot be
+   * kept in the class-data archive, so building all twelve cost a clerk's every start more than the
+   * JVM itself. "" when the arguments are only root options ({@code --version}); null (all) for
+   * root help, {@code help}, completion, an unknown command or anything unusual, which need the
+   * whole tree or say what exists.
+   */
+  static String only(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      switch (a) {
+        case "-v", "--verbose", "-V", "--version" -> {
+          continue;
+        }
+        case Lang.OPTION -> {
+          i++; // its value
+          continue;
+        }
+        default -> {
+          // a value of --lang=, or any other option (root help) or an unknown command: all
+        }
+      }
+      if (a.startsWith(Lang.OPTION + "=")) {
+        continue;
+      }
+      if (a.startsWith("-")) {
+        return null;
+      }
+      for (Class<?> command : COMMANDS) {
+        if (name(command).equals(a)) {
+          return a;
+        }
+      }
+      return null;
+    }
+    boolean version = false;
+    for (String a : args) {
+      version |= a.equals("-V") || a.equals("--version");
+    }
+    return version ? "" : null;
   }
 
   private static void versions(CommandLine.Model.CommandSpec spec) {
@@ -177,6 +242,14 @@ public final class IpSubsidy implements Runnable {
       Path configFile,
       Map<String, String> env,
       String... args) {
+    if ("".equals(only(args))) {
+      // --version alone: what picocli would print, without building a command line to print it
+      for (String line : new VersionProvider().getVersion()) {
+        terminalOut.println(line);
+      }
+      terminalOut.flush();
+      return ExitCode.OK;
+    }
     OfficeDefaults defaults;
     try {
       defaults = OfficeDefaults.load(configFile, env);
@@ -221,7 +294,7 @@ public final class IpSubsidy implements Runnable {
     // Resident ID numbers are masked in everything the terminal shows, stack traces included.
     PrintWriter out = new PrintWriter(new MaskingWriter(terminalOut), true);
     PrintWriter err = new PrintWriter(new MaskingWriter(terminalErr), true);
-    CommandLine cmd = commandLine(messages, ansi);
+    CommandLine cmd = commandLine(messages, ansi, only(args));
     IpSubsidy root = cmd.getCommand();
     root.defaults = defaults;
     cmd.setDefaultValueProvider(defaults);
