@@ -15,8 +15,6 @@ import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.model.StylesTable;
-import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
@@ -27,7 +25,7 @@ import org.xml.sax.helpers.DefaultHandler;
 /**
  * Reads .xlsx with POI's streaming API: {@link XSSFReader} and SAX over each sheet part, shared
  * strings from {@link SharedStringsFile} (on disk beyond the first {@value
- * SharedStringsFile#IN_MEMORY}), number formats from {@link StylesTable}. Only the rows up to the
+ * SharedStringsFile#IN_MEMORY}), number formats from {@link CellStyles}. Only the rows up to the
  * header (at most 20) and the header sheet's data rows are ever held. POI's zip-bomb limits stay at
  * their defaults.
  */
@@ -65,7 +63,15 @@ final class XlsxReader {
         parse(in, wb);
       }
       scanner.date1904(wb.date1904);
-      StylesTable styles = reader.getStylesTable();
+      CellStyles styles = null;
+      List<PackagePart> styleParts =
+          pkg.getPartsByContentType(XSSFRelation.STYLES.getContentType());
+      if (!styleParts.isEmpty()) {
+        styles = new CellStyles();
+        try (InputStream in = styleParts.get(0).getInputStream()) {
+          parse(in, styles);
+        }
+      }
       List<PackagePart> sst =
           pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
       if (sst.isEmpty()) {
@@ -175,7 +181,7 @@ final class XlsxReader {
   private static final class SheetPart extends DefaultHandler {
     private final TableScanner scanner;
     private final SharedStringsFile strings;
-    private final StylesTable styles;
+    private final CellStyles styles;
     private final NumberFormats formats;
     private final boolean date1904;
 
@@ -202,7 +208,7 @@ final class XlsxReader {
     SheetPart(
         TableScanner scanner,
         SharedStringsFile strings,
-        StylesTable styles,
+        CellStyles styles,
         NumberFormats formats,
         boolean date1904) {
       this.scanner = scanner;
@@ -330,17 +336,16 @@ final class XlsxReader {
     private RawCell number(double v) {
       int index = 0;
       String format = null;
-      if (styles != null && style >= 0 && style < styles.getNumCellStyles()) {
+      if (styles != null && style >= 0 && style < styles.size()) {
         if (formatIndexes == null) {
-          formatIndexes = new int[styles.getNumCellStyles()];
-          formatStrings = new String[styles.getNumCellStyles()];
+          formatIndexes = new int[styles.size()];
+          formatStrings = new String[styles.size()];
           java.util.Arrays.fill(formatIndexes, -1);
         }
-        // a style's number format is looked up once: XSSFCellStyle walks XML beans each time
+        // a style's number format is looked up once
         if (formatIndexes[style] < 0) {
-          XSSFCellStyle cs = styles.getStyleAt(style);
-          formatIndexes[style] = cs == null ? 0 : cs.getDataFormat();
-          formatStrings[style] = cs == null ? null : cs.getDataFormatString();
+          formatIndexes[style] = styles.formatIndex(style);
+          formatStrings[style] = styles.formatString(style);
         }
         index = formatIndexes[style];
         format = formatStrings[style];
