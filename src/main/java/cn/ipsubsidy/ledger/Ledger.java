@@ -7,18 +7,10 @@ import cn.ipsubsidy.engine.LineTotals;
 import cn.ipsubsidy.engine.PayoutLine;
 import cn.ipsubsidy.engine.PriorPayouts;
 import cn.ipsubsidy.engine.Status;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -35,13 +27,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.logging.Logger;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -66,14 +56,13 @@ public final class Ledger implements AutoCloseable {
   /** The zone in which a payment's date is stated (运行日期): China Standard Time. */
   public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-  private static final Pattern PASSWORD =
-      Pattern.compile("(?i)(password|sslpassword|sslkey)=([^&;]*)");
-  private static final Pattern USER_INFO = Pattern.compile("//([^/:@?]+):([^/@?]*)@");
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final String url;
   private final String masked;
   private final Dialect dialect;
+  private final Transactions transactions;
+  private final LedgerErrors errors;
   private final boolean created;
   private volatile boolean closed;
 
@@ -81,6 +70,8 @@ public final class Ledger implements AutoCloseable {
     this.url = url;
     this.masked = mask(url);
     this.dialect = dialect;
+    this.transactions = dialect.transactions();
+    this.errors = new LedgerErrors(url, masked, dialect);
     this.created = created;
   }
 
@@ -92,39 +83,12 @@ public final class Ledger implements AutoCloseable {
    * ~/.ipsubsidy}. That folder is created (owner only) when missing.
    */
   public static String defaultUrl() {
-    String env = System.getenv("IPSUBSIDY_LEDGER");
-    if (env != null && !env.isBlank()) {
-      return env.strip();
-    }
-    Path home = home();
-    if (!Files.isDirectory(home)) {
-      try {
-        createPrivateDirectories(home);
-      } catch (IOException e) {
-        throw LedgerException.of(
-            "jdbc:sqlite:" + home.resolve("ledger.db"),
-            "无法创建账本文件夹 " + home + "：" + reason(e).zh() + "。请检查权限，或用 --ledger 指定账本。",
-            "cannot create the ledger folder "
-                + home
-                + ": "
-                + reason(e).en()
-                + ". Check its permissions, or name a ledger with --ledger.",
-            e);
-      }
-    }
-    return "jdbc:sqlite:" + home.resolve("ledger.db");
+    return LedgerLocation.defaultUrl();
   }
 
   /** IPSUBSIDY_HOME, else -Dipsubsidy.home, else ~/.ipsubsidy: the same folder as the logs. */
   public static Path home() {
-    String home = System.getenv("IPSUBSIDY_HOME");
-    if (home == null || home.isBlank()) {
-      home = System.getProperty("ipsubsidy.home");
-    }
-    if (home == null || home.isBlank()) {
-      return Paths.get(System.getProperty("user.home"), ".ipsubsidy");
-    }
-    return Paths.get(home);
+    return LedgerLocation.home();
   }
 
   /**
@@ -148,8 +112,8 @@ public final class Ledger implements AutoCloseable {
               + " is not supported: use jdbc:sqlite:PATH or jdbc:postgresql://HOST/DB.",
           null);
     }
-    if (dialect == Dialect.SQLITE) {
-      prepareSqliteFile(jdbcUrl, masked);
+    if (dialect instanceof SqliteDialect) {
+      LedgerLocation.prepareSqliteFile(jdbcUrl, masked);
     }
     MigrateResult result;
     try {
@@ -163,25 +127,12 @@ public final class Ledger implements AutoCloseable {
               .load()
               .migrate();
     } catch (FlywayException e) {
-      SQLException sql = sqlCause(e);
-      if (sql != null && (Dialect.isReadOnly(sql) || Dialect.isCantOpen(sql))) {
-        throw failed(masked, jdbcUrl, sql, dialect);
-      }
-      throw LedgerException.of(
-          masked,
-          "无法打开或升级账本 " + masked + "：" + firstLine(e) + "。请确认该地址指向ipsubsidy账本、数据库可连接且有写权限。",
-          "cannot open or migrate the ledger "
-              + masked
-              + ": "
-              + firstLine(e)
-              + ". Check that the URL names an ipsubsidy ledger, the database is reachable and"
-              + " writable.",
-          e);
+      throw new LedgerErrors(jdbcUrl, masked, dialect).openFailed(e);
     }
     Ledger ledger =
         new Ledger(
             jdbcUrl, dialect, result.initialSchemaVersion == null && result.migrationsExecuted > 0);
-    if (dialect == Dialect.POSTGRESQL) {
+    if (dialect instanceof PostgresDialect) {
       ledger.checkEncoding();
     }
     return ledger;
@@ -198,7 +149,7 @@ public final class Ledger implements AutoCloseable {
    * say which ledger they belong to by it.
    */
   public String identity() {
-    String path = dialect == Dialect.SQLITE ? sqlitePath(url) : null;
+    String path = dialect instanceof SqliteDialect ? LedgerLocation.sqlitePath(url) : null;
     if (path == null) {
       return masked;
     }
@@ -218,8 +169,7 @@ public final class Ledger implements AutoCloseable {
 
   /** A JDBC URL with passwords replaced by ***. */
   public static String mask(String jdbcUrl) {
-    String s = PASSWORD.matcher(jdbcUrl).replaceAll("$1=***");
-    return USER_INFO.matcher(s).replaceAll("//$1:***@");
+    return LedgerLocation.mask(jdbcUrl);
   }
 
   @Override
@@ -297,9 +247,9 @@ public final class Ledger implements AutoCloseable {
     ensureOpen();
     Connection c;
     try {
-      c = dialect.openLocked(url, wait, masked, holder);
+      c = transactions.openLocked(url, wait, masked, holder);
     } catch (SQLException e) {
-      throw failed(e);
+      throw errors.failed(e);
     }
     boolean committed = false;
     SessionImpl session = null;
@@ -308,7 +258,7 @@ public final class Ledger implements AutoCloseable {
       try {
         verified = Verifier.verify(new Store(c, dialect));
       } catch (SQLException e) {
-        throw failed(e);
+        throw errors.failed(e);
       }
       if (!verified.ok()) {
         throw new LedgerIntegrityException(masked, verified);
@@ -316,9 +266,9 @@ public final class Ledger implements AutoCloseable {
       session = new SessionImpl(new Store(c, dialect), verified);
       T result = work.run(session);
       session.open = false;
-      dialect.releasing(url, holder);
+      transactions.releasing(url, holder);
       try {
-        dialect.commit(c);
+        transactions.commit(c);
       } catch (SQLException e) {
         Dialect.close(c); // so that the database ends the transaction and frees the lock
         committed = commitOutcome(e, session.posted, wait);
@@ -331,9 +281,9 @@ public final class Ledger implements AutoCloseable {
         session.open = false;
       }
       if (!committed) {
-        dialect.releasing(url, holder);
+        transactions.releasing(url, holder);
         try {
-          dialect.rollback(c);
+          transactions.rollback(c);
         } catch (SQLException e) {
           // the connection is gone: the database rolls back on its own
         }
@@ -351,17 +301,17 @@ public final class Ledger implements AutoCloseable {
    */
   private boolean commitOutcome(SQLException e, List<String> posted, Duration wait) {
     if (posted.isEmpty()) {
-      throw failed(e);
+      throw errors.failed(e);
     }
     String runId = posted.get(0);
     Boolean found;
     try {
-      Connection check = dialect.openLocked(url, wait.plusSeconds(30), masked, null);
+      Connection check = transactions.openLocked(url, wait.plusSeconds(30), masked, null);
       try {
         found = new Store(check, dialect).run(runId).isPresent();
       } finally {
         try {
-          dialect.rollback(check);
+          transactions.rollback(check);
         } catch (SQLException ignored) {
           // closing ends it too
         }
@@ -403,7 +353,7 @@ public final class Ledger implements AutoCloseable {
           e);
     }
     log.warn("run {}: the commit failed and the run is not in the ledger {}", runId, masked);
-    throw failed(e);
+    throw errors.failed(e);
   }
 
   private final class SessionImpl implements Session {
@@ -432,7 +382,7 @@ public final class Ledger implements AutoCloseable {
       try {
         return snapshot(budgetYear, replacingRunId);
       } catch (SQLException e) {
-        throw failed(e);
+        throw errors.failed(e);
       }
     }
 
@@ -460,7 +410,7 @@ public final class Ledger implements AutoCloseable {
         }
         return Optional.ofNullable(found);
       } catch (SQLException e) {
-        throw failed(e);
+        throw errors.failed(e);
       }
     }
 
@@ -470,7 +420,7 @@ public final class Ledger implements AutoCloseable {
       try {
         return store.run(runId);
       } catch (SQLException e) {
-        throw failed(e);
+        throw errors.failed(e);
       }
     }
 
@@ -485,7 +435,7 @@ public final class Ledger implements AutoCloseable {
       try {
         return doPost(r);
       } catch (SQLException e) {
-        throw failed(e);
+        throw errors.failed(e);
       }
     }
 
@@ -722,16 +672,16 @@ public final class Ledger implements AutoCloseable {
     ensureOpen();
     Connection c;
     try {
-      c = dialect.openRead(url);
+      c = transactions.openRead(url);
     } catch (SQLException e) {
-      throw failed(e);
+      throw errors.failed(e);
     }
     try {
       return work.run(new Store(c, dialect));
     } catch (SQLException e) {
-      throw failed(e);
+      throw errors.failed(e);
     } finally {
-      dialect.endRead(c);
+      transactions.endRead(c);
     }
   }
 
@@ -761,202 +711,6 @@ public final class Ledger implements AutoCloseable {
               + encoding
               + "; it must be UTF8 to hold Chinese text. Create it with ENCODING 'UTF8'.",
           null);
-    }
-  }
-
-  /** A SQLite ledger file that may be written, in a folder that may not. */
-  private static boolean onlyFolderReadOnly(String url) {
-    String path = sqlitePath(url);
-    if (path == null) {
-      return false;
-    }
-    Path file = Paths.get(path).toAbsolutePath();
-    return Files.isWritable(file) && !Files.isWritable(file.getParent());
-  }
-
-  /** A database failure, with what to do. Whatever was being written has been rolled back. */
-  private LedgerException failed(SQLException e) {
-    return failed(masked, url, e, dialect);
-  }
-
-  private static LedgerException failed(
-      String masked, String url, SQLException e, Dialect dialect) {
-    // SQLite says "read-only" too when the file may be written but its folder may not (the
-    // journal beside it cannot be made): the folder is what the clerk must fix then
-    if (Dialect.isCantOpen(e)
-        || (Dialect.isReadOnly(e) && dialect == Dialect.SQLITE && onlyFolderReadOnly(url))) {
-      Path dir = Paths.get(sqlitePath(url)).toAbsolutePath().getParent();
-      return LedgerException.of(
-          masked,
-          "无法在账本 "
-              + masked
-              + " 所在的文件夹 "
-              + dir
-              + " 中写入（过账时须在账本旁建立日志文件 "
-              + Paths.get(sqlitePath(url)).getFileName()
-              + "-journal），本次未过账。请检查该文件夹的权限后重新运行。",
-          "cannot write in the folder "
-              + dir
-              + " of the ledger "
-              + masked
-              + " (posting needs a journal file "
-              + Paths.get(sqlitePath(url)).getFileName()
-              + "-journal beside the ledger), so nothing was posted. Check the folder's"
-              + " permissions, then run again.",
-          e);
-    }
-    if (Dialect.isReadOnly(e)) {
-      return notPosted(
-          masked,
-          "为只读",
-          "请检查文件或数据库权限：运行 ipsubsidy 的用户须能写入该账本。",
-          "is read-only",
-          "Check the file's or the database's permissions: whoever runs ipsubsidy must be able"
-              + " to write it.",
-          e);
-    }
-    if (Dialect.isDiskFull(e)) {
-      return notPosted(
-          masked,
-          "所在磁盘已满",
-          "请腾出空间后重新运行。",
-          "is on a full disk",
-          "Free some space, then run again.",
-          e);
-    }
-    if (dialect == Dialect.POSTGRESQL && Dialect.isConnectionLost(e)) {
-      return notPosted(
-          masked,
-          "的连接中断",
-          "请检查网络和数据库服务器后重新运行。",
-          "lost its connection",
-          "Check the network and the database server, then run again.",
-          e);
-    }
-    return notPosted(
-        masked,
-        "操作失败：" + firstLine(e),
-        "请检查数据库连接后重试。",
-        "failed: " + firstLine(e),
-        "Check the database connection and run again.",
-        e);
-  }
-
-  /** "账本 X 为只读，本次未过账。请…" / "the ledger X is read-only, so nothing was posted. Check…". */
-  private static LedgerException notPosted(
-      String masked, String zh, String zhToDo, String en, String enToDo, SQLException e) {
-    return LedgerException.of(
-        masked,
-        "账本 " + masked + " " + zh + "，本次未过账。" + zhToDo,
-        "the ledger " + masked + " " + en + ", so nothing was posted. " + enToDo,
-        e);
-  }
-
-  /** What an I/O failure says, without the exception's class name. */
-  private static Bilingual reason(IOException e) {
-    if (e instanceof AccessDeniedException) {
-      return Bilingual.of("没有权限", "permission denied");
-    }
-    String why = e instanceof FileSystemException f ? f.getReason() : e.getMessage();
-    return why == null ? Bilingual.of("读写失败", "input/output error") : Bilingual.of(why, why);
-  }
-
-  private static SQLException sqlCause(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLException sql) {
-        return sql;
-      }
-    }
-    return null;
-  }
-
-  /** Read and write by the owner only: for the ledger and the files beside it. */
-  static FileAttribute<?>[] ownerOnly() {
-    if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-      return new FileAttribute<?>[0];
-    }
-    return new FileAttribute<?>[] {
-      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
-    };
-  }
-
-  private static String firstLine(Exception e) {
-    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    int nl = m.indexOf('\n');
-    return mask(nl < 0 ? m : m.substring(0, nl)).strip();
-  }
-
-  private static void prepareSqliteFile(String url, String masked) {
-    String path = sqlitePath(url);
-    if (path == null) {
-      throw LedgerException.of(
-          masked,
-          "账本不能是内存数据库（" + masked + "）：每次运行后即丢失。请指定文件。",
-          "the ledger cannot be an in-memory database ("
-              + masked
-              + "): it would forget every run."
-              + " Name a file.",
-          null);
-    }
-    Path file = Paths.get(path).toAbsolutePath();
-    Path dir = file.getParent();
-    if (dir != null && !Files.isDirectory(dir)) {
-      throw LedgerException.of(
-          masked,
-          "账本文件夹 " + dir + " 不存在，本次未过账。请先创建，或检查 --ledger 或 IPSUBSIDY_LEDGER 是否写错。",
-          "the ledger's folder "
-              + dir
-              + " does not exist, so nothing was posted. Create it, or check --ledger or"
-              + " IPSUBSIDY_LEDGER for a typo.",
-          null);
-    }
-    if (Files.exists(file)) {
-      return;
-    }
-    try {
-      Files.createFile(file, ownerOnly()); // not a POSIX file system: its own ACLs apply
-    } catch (FileAlreadyExistsException e) {
-      // created by another process just now
-    } catch (IOException e) {
-      throw LedgerException.of(
-          masked,
-          "无法创建账本文件 " + file + "：" + reason(e).zh() + "；本次未过账。请检查文件夹权限后重新运行。",
-          "cannot create the ledger file "
-              + file
-              + ": "
-              + reason(e).en()
-              + ", so nothing was posted. Check the folder's permissions, then run again.",
-          e);
-    }
-  }
-
-  /** The file of a SQLite URL, or null for an in-memory database. */
-  static String sqlitePath(String url) {
-    String rest = url.substring("jdbc:sqlite:".length());
-    boolean uri = rest.startsWith("file:");
-    if (uri) {
-      rest = rest.substring("file:".length());
-      if (rest.startsWith("//")) {
-        rest = rest.substring(2);
-      }
-    }
-    int q = rest.indexOf('?');
-    String query = q < 0 ? "" : rest.substring(q + 1).toLowerCase(Locale.ROOT);
-    if (q >= 0) {
-      rest = rest.substring(0, q);
-    }
-    if (rest.isEmpty() || rest.equals(":memory:") || query.contains("mode=memory")) {
-      return null;
-    }
-    return rest;
-  }
-
-  private static void createPrivateDirectories(Path dir) throws IOException {
-    try {
-      Files.createDirectories(
-          dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-    } catch (UnsupportedOperationException e) {
-      Files.createDirectories(dir);
     }
   }
 
