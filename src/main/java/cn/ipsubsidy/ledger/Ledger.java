@@ -7,17 +7,12 @@ import cn.ipsubsidy.engine.LineTotals;
 import cn.ipsubsidy.engine.PayoutLine;
 import cn.ipsubsidy.engine.PriorPayouts;
 import cn.ipsubsidy.engine.Status;
-import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,12 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Properties;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
-import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -115,27 +104,8 @@ public final class Ledger implements AutoCloseable {
     if (dialect instanceof SqliteDialect) {
       LedgerLocation.prepareSqliteFile(jdbcUrl, masked);
     }
-    MigrateResult result;
-    try {
-      result =
-          Flyway.configure(Ledger.class.getClassLoader())
-              .dataSource(new UrlDataSource(jdbcUrl, dialect.properties()))
-              .locations(dialect.migrationLocations())
-              .placeholders(dialect.placeholders())
-              .table("ledger_schema_history")
-              .failOnMissingLocations(true)
-              .load()
-              .migrate();
-    } catch (FlywayException e) {
-      throw new LedgerErrors(jdbcUrl, masked, dialect).openFailed(e);
-    }
-    Ledger ledger =
-        new Ledger(
-            jdbcUrl, dialect, result.initialSchemaVersion == null && result.migrationsExecuted > 0);
-    if (dialect instanceof PostgresDialect) {
-      ledger.checkEncoding();
-    }
-    return ledger;
+    LedgerErrors errors = new LedgerErrors(jdbcUrl, masked, dialect);
+    return new Ledger(jdbcUrl, dialect, Migration.migrate(jdbcUrl, dialect, errors, masked));
   }
 
   /** The ledger's URL with any password masked, as messages show it. */
@@ -688,97 +658,6 @@ public final class Ledger implements AutoCloseable {
   private void ensureOpen() {
     if (closed) {
       throw new IllegalStateException("ledger closed");
-    }
-  }
-
-  private void checkEncoding() {
-    String encoding =
-        read(
-            s -> {
-              try (Statement st = s.c.createStatement();
-                  ResultSet rs = st.executeQuery("SHOW server_encoding")) {
-                rs.next();
-                return rs.getString(1);
-              }
-            });
-    if (!"UTF8".equalsIgnoreCase(encoding)) {
-      throw LedgerException.of(
-          masked,
-          "账本数据库 " + masked + " 的编码为" + encoding + "，须为UTF8才能保存中文；请用 ENCODING 'UTF8' 建库。",
-          "the ledger database "
-              + masked
-              + " uses encoding "
-              + encoding
-              + "; it must be UTF8 to hold Chinese text. Create it with ENCODING 'UTF8'.",
-          null);
-    }
-  }
-
-  /** The minimal DataSource Flyway needs: connections from the JDBC URL. */
-  private static final class UrlDataSource implements DataSource {
-    private final String url;
-    private final Properties properties;
-    private PrintWriter log;
-
-    UrlDataSource(String url, Properties properties) {
-      this.url = url;
-      this.properties = properties;
-    }
-
-    @Override
-    public Connection getConnection() throws SQLException {
-      return DriverManager.getConnection(url, properties);
-    }
-
-    @Override
-    public Connection getConnection(String username, String password) throws SQLException {
-      Properties p = new Properties();
-      p.putAll(properties);
-      if (username != null) {
-        p.setProperty("user", username);
-      }
-      if (password != null) {
-        p.setProperty("password", password);
-      }
-      return DriverManager.getConnection(url, p);
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-      return log;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {
-      this.log = out;
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) {
-      DriverManager.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() {
-      return DriverManager.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-      throw new SQLFeatureNotSupportedException();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-      if (iface.isInstance(this)) {
-        return iface.cast(this);
-      }
-      throw new SQLException("not a wrapper for " + iface);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-      return iface.isInstance(this);
     }
   }
 
