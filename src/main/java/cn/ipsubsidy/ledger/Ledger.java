@@ -452,9 +452,7 @@ public final class Ledger implements AutoCloseable {
       List<PayoutLine> lines = r.result().lines();
       LineTotals totals = r.result().totals();
       List<LedgerEntry> reversed =
-          replaced == null
-              ? List.of()
-              : store.entries("e.run_id = ? AND e.kind = 'PAYOUT'", List.of(replaced.runId()));
+          replaced == null ? List.of() : store.payoutsOfRun(replaced.runId());
       BigDecimal reversedTotal = Money.ZERO;
       for (LedgerEntry e : reversed) {
         reversedTotal = reversedTotal.subtract(e.paid());
@@ -548,10 +546,7 @@ public final class Ledger implements AutoCloseable {
           }
           return Optional.of(
               new RunDetail(
-                  run.get(),
-                  s.documents(runId, true),
-                  s.capUsages(runId),
-                  s.entries("e.run_id = ?", List.of(runId))));
+                  run.get(), s.documents(runId, true), s.capUsages(runId), s.entriesOfRun(runId)));
         });
   }
 
@@ -572,12 +567,7 @@ public final class Ledger implements AutoCloseable {
           for (RunRecord r : s.runs()) {
             runSeq.put(r.runId(), r.seq());
           }
-          List<LedgerEntry> out =
-              new ArrayList<>(
-                  s.entries(
-                      "e.kind = 'PAYOUT' AND e.budget_year = ? AND NOT EXISTS"
-                          + " (SELECT 1 FROM ledger_runs x WHERE x.replaces_run_id = e.run_id)",
-                      List.of(year)));
+          List<LedgerEntry> out = new ArrayList<>(s.activePayoutsOfYear(year));
           out.sort(
               Comparator.comparing(LedgerEntry::period)
                   .thenComparing(e -> runSeq.get(e.runId()))
@@ -618,8 +608,7 @@ public final class Ledger implements AutoCloseable {
           runs.sort(Comparator.comparing(RunRecord::period).thenComparingLong(RunRecord::seq));
           for (RunRecord r : runs) {
             visitor.startRun(r);
-            s.forEachEntry(
-                "e.run_id = ? AND e.kind = 'PAYOUT'", List.of(r.runId()), visitor::claim);
+            s.forEachPayoutOfRun(r.runId(), visitor::claim);
             visitor.endRun(r);
           }
           return null;
