@@ -1,13 +1,7 @@
 package cn.ipsubsidy.ledger;
 
-import cn.ipsubsidy.domain.Bilingual;
-import cn.ipsubsidy.domain.Money;
 import cn.ipsubsidy.domain.Period;
-import cn.ipsubsidy.engine.LineTotals;
-import cn.ipsubsidy.engine.PayoutLine;
 import cn.ipsubsidy.engine.PriorPayouts;
-import cn.ipsubsidy.engine.Status;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.security.SecureRandom;
@@ -25,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.slf4j.LoggerFactory;
 
 /**
  * The payout ledger: an append-only, hash-chained record of every posted run and every claim row it
@@ -40,6 +33,13 @@ import org.slf4j.LoggerFactory;
  * <p>Each method opens its own connection and closes it before returning, so a dropped connection
  * affects one call, and a lock is never held between calls. An instance is not meant to be shared
  * between threads that post; two threads each open their own.
+ *
+ * <p>This class wires the parts, each in its own class: where the ledger is ({@link
+ * LedgerLocation}), its schema ({@link Migration}), what differs per database ({@link Dialect} and
+ * its {@link Transactions}), the tables ({@link Store}), the locked session ({@link LockedSession})
+ * that posts ({@link Posting}, {@link Chain}) and verifies ({@link Verifier}), what a failed commit
+ * did ({@link CommitRecovery}), and the clerk's messages for database failures ({@link
+ * LedgerErrors}).
  */
 public final class Ledger implements AutoCloseable {
   /** The zone in which a payment's date is stated (运行日期): China Standard Time. */
@@ -52,6 +52,7 @@ public final class Ledger implements AutoCloseable {
   private final Dialect dialect;
   private final Transactions transactions;
   private final LedgerErrors errors;
+  private final CommitRecovery recovery;
   private final boolean created;
   private volatile boolean closed;
 
@@ -61,6 +62,7 @@ public final class Ledger implements AutoCloseable {
     this.dialect = dialect;
     this.transactions = dialect.transactions();
     this.errors = new LedgerErrors(url, masked, dialect);
+    this.recovery = new CommitRecovery(url, masked, dialect, errors);
     this.created = created;
   }
 
@@ -222,7 +224,7 @@ public final class Ledger implements AutoCloseable {
       throw errors.failed(e);
     }
     boolean committed = false;
-    SessionImpl session = null;
+    LockedSession session = null;
     try {
       VerifyResult verified;
       try {
@@ -233,22 +235,22 @@ public final class Ledger implements AutoCloseable {
       if (!verified.ok()) {
         throw new LedgerIntegrityException(masked, verified);
       }
-      session = new SessionImpl(new Store(c, dialect), verified);
+      session = new LockedSession(new Store(c, dialect), verified, errors, masked);
       T result = work.run(session);
-      session.open = false;
+      session.end();
       transactions.releasing(url, holder);
       try {
         transactions.commit(c);
       } catch (SQLException e) {
         Dialect.close(c); // so that the database ends the transaction and frees the lock
-        committed = commitOutcome(e, session.posted, wait);
+        committed = recovery.posted(e, session.posted(), wait);
         return result;
       }
       committed = true;
       return result;
     } finally {
       if (session != null) {
-        session.open = false;
+        session.end();
       }
       if (!committed) {
         transactions.releasing(url, holder);
@@ -259,269 +261,6 @@ public final class Ledger implements AutoCloseable {
         }
       }
       Dialect.close(c);
-    }
-  }
-
-  /**
-   * The commit failed: were the runs posted all the same (the answer lost on the way back)? Asked
-   * under the run lock, which the failed transaction holds until the database has ended it.
-   *
-   * @return true when they were
-   * @throws LedgerException saying nothing was posted, or that it is not known
-   */
-  private boolean commitOutcome(SQLException e, List<String> posted, Duration wait) {
-    if (posted.isEmpty()) {
-      throw errors.failed(e);
-    }
-    String runId = posted.get(0);
-    Boolean found;
-    try {
-      Connection check = transactions.openLocked(url, wait.plusSeconds(30), masked, null);
-      try {
-        found = new Store(check, dialect).run(runId).isPresent();
-      } finally {
-        try {
-          transactions.rollback(check);
-        } catch (SQLException ignored) {
-          // closing ends it too
-        }
-        Dialect.close(check);
-      }
-    } catch (SQLException | LedgerException unknown) {
-      e.addSuppressed(unknown);
-      found = null;
-    }
-    org.slf4j.Logger log = LoggerFactory.getLogger(Ledger.class);
-    if (Boolean.TRUE.equals(found)) {
-      log.warn("run {}: the commit failed, but the run is in the ledger {}", runId, masked, e);
-      return true;
-    }
-    if (found == null) {
-      log.error("run {}: the commit failed; whether it is in {} is not known", runId, masked, e);
-      throw new CommitUnknownException(
-          Bilingual.of(
-              "账本 "
-                  + masked
-                  + " 在提交运行 "
-                  + runId
-                  + " 时连接中断，无法确认是否已过账。请在账本恢复后用 ipsubsidy ledger runs 查看是否有运行 "
-                  + runId
-                  + "：没有才重新运行。本次的输出文件已保留：下一次对此账本的 ipsubsidy ledger verify 或 calc"
-                  + " 在确认已过账后将其放到位。",
-              "the connection to the ledger "
-                  + masked
-                  + " broke while run "
-                  + runId
-                  + " was being committed, so whether it was posted is not known. Once the ledger"
-                  + " can be reached, see with 'ipsubsidy ledger runs' whether run "
-                  + runId
-                  + " is there, and run again only if it is not. Its outputs are kept: the next"
-                  + " 'ipsubsidy ledger verify' or calc on this ledger puts them in place if it was"
-                  + " posted."),
-          masked,
-          runId,
-          e);
-    }
-    log.warn("run {}: the commit failed and the run is not in the ledger {}", runId, masked);
-    throw errors.failed(e);
-  }
-
-  private final class SessionImpl implements Session {
-    private final Store store;
-    private final VerifyResult verified;
-    private Store.Head head;
-    private Snapshot cached;
-    private String cachedExclude;
-    private boolean open = true;
-    private final List<String> posted = new ArrayList<>();
-
-    SessionImpl(Store store, VerifyResult verified) {
-      this.store = store;
-      this.verified = verified;
-      this.head = new Store.Head(verified.headSeq(), verified.headHash());
-    }
-
-    @Override
-    public PriorPayouts prior(int budgetYear) {
-      return prior(budgetYear, null);
-    }
-
-    @Override
-    public PriorPayouts prior(int budgetYear, String replacingRunId) {
-      check();
-      try {
-        return snapshot(budgetYear, replacingRunId);
-      } catch (SQLException e) {
-        throw errors.failed(e);
-      }
-    }
-
-    private Snapshot snapshot(int year, String exclude) throws SQLException {
-      if (cached == null
-          || cached.budgetYear() != year
-          || !Objects.equals(cachedExclude, exclude)) {
-        cached = Snapshot.load(store, year, exclude);
-        cachedExclude = exclude;
-      }
-      return cached;
-    }
-
-    @Override
-    public Optional<RunRecord> findSameInput(Period period, String inputSha256) {
-      check();
-      try {
-        RunRecord found = null;
-        for (RunRecord r : store.runs()) {
-          if (r.active()
-              && r.period().equals(period)
-              && r.inputSha256().equalsIgnoreCase(inputSha256)) {
-            found = r;
-          }
-        }
-        return Optional.ofNullable(found);
-      } catch (SQLException e) {
-        throw errors.failed(e);
-      }
-    }
-
-    @Override
-    public Optional<RunRecord> run(String runId) {
-      check();
-      try {
-        return store.run(runId);
-      } catch (SQLException e) {
-        throw errors.failed(e);
-      }
-    }
-
-    @Override
-    public VerifyResult verified() {
-      return verified;
-    }
-
-    @Override
-    public PostedRun post(RunToPost r) {
-      check();
-      try {
-        return doPost(r);
-      } catch (SQLException e) {
-        throw errors.failed(e);
-      }
-    }
-
-    private PostedRun doPost(RunToPost r) throws SQLException {
-      List<RunRecord> runs = store.runs();
-      if (runs.stream().anyMatch(x -> x.runId().equals(r.runId()))) {
-        throw new LedgerConflictException(
-            masked,
-            List.of(
-                Bilingual.of(
-                    "运行编号" + r.runId() + "已在账本中",
-                    "run id " + r.runId() + " is already in the ledger")));
-      }
-      RunRecord replaced = null;
-      if (r.replacesRunId() != null) {
-        replaced =
-            runs.stream().filter(x -> x.runId().equals(r.replacesRunId())).findFirst().orElse(null);
-        if (replaced == null) {
-          throw new LedgerConflictException(
-              masked,
-              List.of(
-                  Bilingual.of(
-                      "要替换的运行" + r.replacesRunId() + "不在账本中",
-                      "the run to replace, " + r.replacesRunId() + ", is not in the ledger")));
-        }
-        if (replaced.replacedBy() != null) {
-          throw new LedgerConflictException(
-              masked,
-              List.of(
-                  Bilingual.of(
-                      "运行" + replaced.runId() + "已被运行" + replaced.replacedBy() + "替换",
-                      "run "
-                          + replaced.runId()
-                          + " was already replaced by run "
-                          + replaced.replacedBy())));
-        }
-      }
-      // One pass over the lines: the header's counts and totals come from the totals the engine
-      // kept while computing (a run's lines may be a million, read from disk: reading them twice
-      // was a third of the posting). Each line is checked against the ledger and the run, chained
-      // and appended; a conflict or totals that do not match the lines throw, and the transaction
-      // is rolled back, so nothing of the run is kept.
-      Snapshot prior = snapshot(r.period().year(), r.replacesRunId());
-      List<PayoutLine> lines = r.result().lines();
-      LineTotals totals = r.result().totals();
-      List<LedgerEntry> reversed =
-          replaced == null ? List.of() : store.payoutsOfRun(replaced.runId());
-      BigDecimal reversedTotal = Money.ZERO;
-      for (LedgerEntry e : reversed) {
-        reversedTotal = reversedTotal.subtract(e.paid());
-      }
-      long seq = head.seq() + 1;
-      RunRecord header =
-          new RunRecord(
-              seq,
-              r.runId(),
-              r.period(),
-              r.inputFile(),
-              r.inputSha256(),
-              r.operator(),
-              r.toolVersion(),
-              r.postedAt(),
-              r.replacesRunId(),
-              null,
-              Math.toIntExact(totals.lines()),
-              reversed.size(),
-              Math.toIntExact(totals.count(Status.PAID)),
-              Math.toIntExact(totals.count(Status.CAPPED)),
-              Math.toIntExact(totals.count(Status.REVIEW)),
-              Math.toIntExact(totals.count(Status.REJECTED)),
-              Money.ZERO.add(totals.totalPaid()),
-              Money.ZERO.add(totals.totalCityShare()),
-              Money.ZERO.add(totals.totalDistrictShare()),
-              reversedTotal,
-              head.hash(),
-              null);
-      header =
-          header.withHash(
-              Canonical.hash(
-                  head.hash(), Canonical.run(header, r.documents(), r.result().capUsages())));
-      store.insertRun(header, r.documents(), r.result().capUsages());
-      String prev = header.hash();
-      PostCheck check = new PostCheck(prior);
-      RunTotals appended = new RunTotals();
-      try (Store.EntryWriter writer = store.new EntryWriter()) {
-        for (LedgerEntry o : reversed) {
-          seq++;
-          LedgerEntry e = o.reversedBy(r.runId()).withChain(seq, prev, null);
-          prev = Canonical.hash(prev, Canonical.entry(e));
-          writer.add(e.withChain(seq, e.prevHash(), prev));
-        }
-        for (PayoutLine line : lines) {
-          LedgerEntry entry = Entries.payout(r.runId(), r.period(), line);
-          check.check(line, entry);
-          appended.add(entry);
-          seq++;
-          LedgerEntry e = entry.withChain(seq, prev, null);
-          prev = Canonical.hash(prev, Canonical.entry(e));
-          writer.add(e.withChain(seq, e.prevHash(), prev));
-        }
-        List<Bilingual> conflicts = check.conflicts();
-        if (!conflicts.isEmpty()) {
-          throw new LedgerConflictException(masked, conflicts);
-        }
-      }
-      appended.mustMatch(header);
-      head = new Store.Head(seq, prev);
-      cached = null;
-      posted.add(r.runId());
-      return new PostedRun(header, header.seq(), seq, prev, lines.size(), reversed.size());
-    }
-
-    private void check() {
-      if (!open) {
-        throw new IllegalStateException("the ledger session ended with its withRunLock call");
-      }
     }
   }
 
@@ -647,50 +386,6 @@ public final class Ledger implements AutoCloseable {
   private void ensureOpen() {
     if (closed) {
       throw new IllegalStateException("ledger closed");
-    }
-  }
-
-  /** The counts and sums of the entries as appended, to hold against the run's header. */
-  private static final class RunTotals {
-    private final int[] counts = new int[Status.values().length];
-    private int lines;
-    private BigDecimal paid = Money.ZERO;
-    private BigDecimal city = Money.ZERO;
-    private BigDecimal district = Money.ZERO;
-
-    void add(LedgerEntry e) {
-      lines++;
-      counts[e.status().ordinal()]++;
-      paid = paid.add(e.paid());
-      city = e.cityShare() == null ? city : city.add(e.cityShare());
-      district = e.districtShare() == null ? district : district.add(e.districtShare());
-    }
-
-    /** The header was made from the engine's totals: they must be the entries'. */
-    void mustMatch(RunRecord h) {
-      boolean same =
-          lines == h.lineCount()
-              && counts[Status.PAID.ordinal()] == h.paidCount()
-              && counts[Status.CAPPED.ordinal()] == h.cappedCount()
-              && counts[Status.REVIEW.ordinal()] == h.reviewCount()
-              && counts[Status.REJECTED.ordinal()] == h.rejectedCount()
-              && paid.compareTo(h.totalPaid()) == 0
-              && city.compareTo(h.totalCityShare()) == 0
-              && district.compareTo(h.totalDistrictShare()) == 0;
-      if (!same) {
-        throw new IllegalStateException(
-            "run "
-                + h.runId()
-                + ": the totals kept while computing differ from its lines (lines "
-                + lines
-                + " paid "
-                + paid
-                + " against "
-                + h.lineCount()
-                + " and "
-                + h.totalPaid()
-                + "); nothing posted");
-      }
     }
   }
 }
