@@ -1,31 +1,12 @@
 package cn.ipsubsidy.ledger;
 
-import cn.ipsubsidy.domain.Bilingual;
-import cn.ipsubsidy.domain.Money;
 import cn.ipsubsidy.domain.Period;
-import cn.ipsubsidy.engine.LineTotals;
-import cn.ipsubsidy.engine.PayoutLine;
 import cn.ipsubsidy.engine.PriorPayouts;
-import cn.ipsubsidy.engine.Status;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.math.BigDecimal;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,18 +16,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Properties;
-import java.util.logging.Logger;
-import java.util.regex.Pattern;
-import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
-import org.flywaydb.core.api.output.MigrateResult;
-import org.slf4j.LoggerFactory;
 
 /**
  * The payout ledger: an append-only, hash-chained record of every posted run and every claim row it
@@ -61,19 +33,26 @@ import org.slf4j.LoggerFactory;
  * <p>Each method opens its own connection and closes it before returning, so a dropped connection
  * affects one call, and a lock is never held between calls. An instance is not meant to be shared
  * between threads that post; two threads each open their own.
+ *
+ * <p>This class wires the parts, each in its own class: where the ledger is ({@link
+ * LedgerLocation}), its schema ({@link Migration}), what differs per database ({@link Dialect} and
+ * its {@link Transactions}), the tables ({@link Store}), the locked session ({@link LockedSession})
+ * that posts ({@link Posting}, {@link Chain}) and verifies ({@link Verifier}), what a failed commit
+ * did ({@link CommitRecovery}), and the clerk's messages for database failures ({@link
+ * LedgerErrors}).
  */
 public final class Ledger implements AutoCloseable {
   /** The zone in which a payment's date is stated (运行日期): China Standard Time. */
   public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-  private static final Pattern PASSWORD =
-      Pattern.compile("(?i)(password|sslpassword|sslkey)=([^&;]*)");
-  private static final Pattern USER_INFO = Pattern.compile("//([^/:@?]+):([^/@?]*)@");
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final String url;
   private final String masked;
   private final Dialect dialect;
+  private final Transactions transactions;
+  private final LedgerErrors errors;
+  private final CommitRecovery recovery;
   private final boolean created;
   private volatile boolean closed;
 
@@ -81,6 +60,9 @@ public final class Ledger implements AutoCloseable {
     this.url = url;
     this.masked = mask(url);
     this.dialect = dialect;
+    this.transactions = dialect.transactions();
+    this.errors = new LedgerErrors(url, masked, dialect);
+    this.recovery = new CommitRecovery(url, masked, dialect, errors);
     this.created = created;
   }
 
@@ -92,39 +74,12 @@ public final class Ledger implements AutoCloseable {
    * ~/.ipsubsidy}. That folder is created (owner only) when missing.
    */
   public static String defaultUrl() {
-    String env = System.getenv("IPSUBSIDY_LEDGER");
-    if (env != null && !env.isBlank()) {
-      return env.strip();
-    }
-    Path home = home();
-    if (!Files.isDirectory(home)) {
-      try {
-        createPrivateDirectories(home);
-      } catch (IOException e) {
-        throw LedgerException.of(
-            "jdbc:sqlite:" + home.resolve("ledger.db"),
-            "无法创建账本文件夹 " + home + "：" + reason(e).zh() + "。请检查权限，或用 --ledger 指定账本。",
-            "cannot create the ledger folder "
-                + home
-                + ": "
-                + reason(e).en()
-                + ". Check its permissions, or name a ledger with --ledger.",
-            e);
-      }
-    }
-    return "jdbc:sqlite:" + home.resolve("ledger.db");
+    return LedgerLocation.defaultUrl();
   }
 
   /** IPSUBSIDY_HOME, else -Dipsubsidy.home, else ~/.ipsubsidy: the same folder as the logs. */
   public static Path home() {
-    String home = System.getenv("IPSUBSIDY_HOME");
-    if (home == null || home.isBlank()) {
-      home = System.getProperty("ipsubsidy.home");
-    }
-    if (home == null || home.isBlank()) {
-      return Paths.get(System.getProperty("user.home"), ".ipsubsidy");
-    }
-    return Paths.get(home);
+    return LedgerLocation.home();
   }
 
   /**
@@ -148,43 +103,11 @@ public final class Ledger implements AutoCloseable {
               + " is not supported: use jdbc:sqlite:PATH or jdbc:postgresql://HOST/DB.",
           null);
     }
-    if (dialect == Dialect.SQLITE) {
-      prepareSqliteFile(jdbcUrl, masked);
+    if (dialect instanceof SqliteDialect) {
+      LedgerLocation.prepareSqliteFile(jdbcUrl, masked);
     }
-    MigrateResult result;
-    try {
-      result =
-          Flyway.configure(Ledger.class.getClassLoader())
-              .dataSource(new UrlDataSource(jdbcUrl, dialect.properties()))
-              .locations(dialect.migrationLocations())
-              .placeholders(dialect.placeholders())
-              .table("ledger_schema_history")
-              .failOnMissingLocations(true)
-              .load()
-              .migrate();
-    } catch (FlywayException e) {
-      SQLException sql = sqlCause(e);
-      if (sql != null && (Dialect.isReadOnly(sql) || Dialect.isCantOpen(sql))) {
-        throw failed(masked, jdbcUrl, sql, dialect);
-      }
-      throw LedgerException.of(
-          masked,
-          "无法打开或升级账本 " + masked + "：" + firstLine(e) + "。请确认该地址指向ipsubsidy账本、数据库可连接且有写权限。",
-          "cannot open or migrate the ledger "
-              + masked
-              + ": "
-              + firstLine(e)
-              + ". Check that the URL names an ipsubsidy ledger, the database is reachable and"
-              + " writable.",
-          e);
-    }
-    Ledger ledger =
-        new Ledger(
-            jdbcUrl, dialect, result.initialSchemaVersion == null && result.migrationsExecuted > 0);
-    if (dialect == Dialect.POSTGRESQL) {
-      ledger.checkEncoding();
-    }
-    return ledger;
+    LedgerErrors errors = new LedgerErrors(jdbcUrl, masked, dialect);
+    return new Ledger(jdbcUrl, dialect, Migration.migrate(jdbcUrl, dialect, errors, masked));
   }
 
   /** The ledger's URL with any password masked, as messages show it. */
@@ -198,7 +121,7 @@ public final class Ledger implements AutoCloseable {
    * say which ledger they belong to by it.
    */
   public String identity() {
-    String path = dialect == Dialect.SQLITE ? sqlitePath(url) : null;
+    String path = dialect instanceof SqliteDialect ? LedgerLocation.sqlitePath(url) : null;
     if (path == null) {
       return masked;
     }
@@ -218,8 +141,7 @@ public final class Ledger implements AutoCloseable {
 
   /** A JDBC URL with passwords replaced by ***. */
   public static String mask(String jdbcUrl) {
-    String s = PASSWORD.matcher(jdbcUrl).replaceAll("$1=***");
-    return USER_INFO.matcher(s).replaceAll("//$1:***@");
+    return LedgerLocation.mask(jdbcUrl);
   }
 
   @Override
@@ -297,313 +219,48 @@ public final class Ledger implements AutoCloseable {
     ensureOpen();
     Connection c;
     try {
-      c = dialect.openLocked(url, wait, masked, holder);
+      c = transactions.openLocked(url, wait, masked, holder);
     } catch (SQLException e) {
-      throw failed(e);
+      throw errors.failed(e);
     }
     boolean committed = false;
-    SessionImpl session = null;
+    LockedSession session = null;
     try {
       VerifyResult verified;
       try {
         verified = Verifier.verify(new Store(c, dialect));
       } catch (SQLException e) {
-        throw failed(e);
+        throw errors.failed(e);
       }
       if (!verified.ok()) {
         throw new LedgerIntegrityException(masked, verified);
       }
-      session = new SessionImpl(new Store(c, dialect), verified);
+      session = new LockedSession(new Store(c, dialect), verified, errors, masked);
       T result = work.run(session);
-      session.open = false;
-      dialect.releasing(url, holder);
+      session.end();
+      transactions.releasing(url, holder);
       try {
-        dialect.commit(c);
+        transactions.commit(c);
       } catch (SQLException e) {
         Dialect.close(c); // so that the database ends the transaction and frees the lock
-        committed = commitOutcome(e, session.posted, wait);
+        committed = recovery.posted(e, session.posted(), wait);
         return result;
       }
       committed = true;
       return result;
     } finally {
       if (session != null) {
-        session.open = false;
+        session.end();
       }
       if (!committed) {
-        dialect.releasing(url, holder);
+        transactions.releasing(url, holder);
         try {
-          dialect.rollback(c);
+          transactions.rollback(c);
         } catch (SQLException e) {
           // the connection is gone: the database rolls back on its own
         }
       }
       Dialect.close(c);
-    }
-  }
-
-  /**
-   * The commit failed: were the runs posted all the same (the answer lost on the way back)? Asked
-   * under the run lock, which the failed transaction holds until the database has ended it.
-   *
-   * @return true when they were
-   * @throws LedgerException saying nothing was posted, or that it is not known
-   */
-  private boolean commitOutcome(SQLException e, List<String> posted, Duration wait) {
-    if (posted.isEmpty()) {
-      throw failed(e);
-    }
-    String runId = posted.get(0);
-    Boolean found;
-    try {
-      Connection check = dialect.openLocked(url, wait.plusSeconds(30), masked, null);
-      try {
-        found = new Store(check, dialect).run(runId).isPresent();
-      } finally {
-        try {
-          dialect.rollback(check);
-        } catch (SQLException ignored) {
-          // closing ends it too
-        }
-        Dialect.close(check);
-      }
-    } catch (SQLException | LedgerException unknown) {
-      e.addSuppressed(unknown);
-      found = null;
-    }
-    org.slf4j.Logger log = LoggerFactory.getLogger(Ledger.class);
-    if (Boolean.TRUE.equals(found)) {
-      log.warn("run {}: the commit failed, but the run is in the ledger {}", runId, masked, e);
-      return true;
-    }
-    if (found == null) {
-      log.error("run {}: the commit failed; whether it is in {} is not known", runId, masked, e);
-      throw new CommitUnknownException(
-          Bilingual.of(
-              "账本 "
-                  + masked
-                  + " 在提交运行 "
-                  + runId
-                  + " 时连接中断，无法确认是否已过账。请在账本恢复后用 ipsubsidy ledger runs 查看是否有运行 "
-                  + runId
-                  + "：没有才重新运行。本次的输出文件已保留：下一次对此账本的 ipsubsidy ledger verify 或 calc"
-                  + " 在确认已过账后将其放到位。",
-              "the connection to the ledger "
-                  + masked
-                  + " broke while run "
-                  + runId
-                  + " was being committed, so whether it was posted is not known. Once the ledger"
-                  + " can be reached, see with 'ipsubsidy ledger runs' whether run "
-                  + runId
-                  + " is there, and run again only if it is not. Its outputs are kept: the next"
-                  + " 'ipsubsidy ledger verify' or calc on this ledger puts them in place if it was"
-                  + " posted."),
-          masked,
-          runId,
-          e);
-    }
-    log.warn("run {}: the commit failed and the run is not in the ledger {}", runId, masked);
-    throw failed(e);
-  }
-
-  private final class SessionImpl implements Session {
-    private final Store store;
-    private final VerifyResult verified;
-    private Store.Head head;
-    private Snapshot cached;
-    private String cachedExclude;
-    private boolean open = true;
-    private final List<String> posted = new ArrayList<>();
-
-    SessionImpl(Store store, VerifyResult verified) {
-      this.store = store;
-      this.verified = verified;
-      this.head = new Store.Head(verified.headSeq(), verified.headHash());
-    }
-
-    @Override
-    public PriorPayouts prior(int budgetYear) {
-      return prior(budgetYear, null);
-    }
-
-    @Override
-    public PriorPayouts prior(int budgetYear, String replacingRunId) {
-      check();
-      try {
-        return snapshot(budgetYear, replacingRunId);
-      } catch (SQLException e) {
-        throw failed(e);
-      }
-    }
-
-    private Snapshot snapshot(int year, String exclude) throws SQLException {
-      if (cached == null
-          || cached.budgetYear() != year
-          || !Objects.equals(cachedExclude, exclude)) {
-        cached = Snapshot.load(store, year, exclude);
-        cachedExclude = exclude;
-      }
-      return cached;
-    }
-
-    @Override
-    public Optional<RunRecord> findSameInput(Period period, String inputSha256) {
-      check();
-      try {
-        RunRecord found = null;
-        for (RunRecord r : store.runs()) {
-          if (r.active()
-              && r.period().equals(period)
-              && r.inputSha256().equalsIgnoreCase(inputSha256)) {
-            found = r;
-          }
-        }
-        return Optional.ofNullable(found);
-      } catch (SQLException e) {
-        throw failed(e);
-      }
-    }
-
-    @Override
-    public Optional<RunRecord> run(String runId) {
-      check();
-      try {
-        return store.run(runId);
-      } catch (SQLException e) {
-        throw failed(e);
-      }
-    }
-
-    @Override
-    public VerifyResult verified() {
-      return verified;
-    }
-
-    @Override
-    public PostedRun post(RunToPost r) {
-      check();
-      try {
-        return doPost(r);
-      } catch (SQLException e) {
-        throw failed(e);
-      }
-    }
-
-    private PostedRun doPost(RunToPost r) throws SQLException {
-      List<RunRecord> runs = store.runs();
-      if (runs.stream().anyMatch(x -> x.runId().equals(r.runId()))) {
-        throw new LedgerConflictException(
-            masked,
-            List.of(
-                Bilingual.of(
-                    "运行编号" + r.runId() + "已在账本中",
-                    "run id " + r.runId() + " is already in the ledger")));
-      }
-      RunRecord replaced = null;
-      if (r.replacesRunId() != null) {
-        replaced =
-            runs.stream().filter(x -> x.runId().equals(r.replacesRunId())).findFirst().orElse(null);
-        if (replaced == null) {
-          throw new LedgerConflictException(
-              masked,
-              List.of(
-                  Bilingual.of(
-                      "要替换的运行" + r.replacesRunId() + "不在账本中",
-                      "the run to replace, " + r.replacesRunId() + ", is not in the ledger")));
-        }
-        if (replaced.replacedBy() != null) {
-          throw new LedgerConflictException(
-              masked,
-              List.of(
-                  Bilingual.of(
-                      "运行" + replaced.runId() + "已被运行" + replaced.replacedBy() + "替换",
-                      "run "
-                          + replaced.runId()
-                          + " was already replaced by run "
-                          + replaced.replacedBy())));
-        }
-      }
-      // One pass over the lines: the header's counts and totals come from the totals the engine
-      // kept while computing (a run's lines may be a million, read from disk: reading them twice
-      // was a third of the posting). Each line is checked against the ledger and the run, chained
-      // and appended; a conflict or totals that do not match the lines throw, and the transaction
-      // is rolled back, so nothing of the run is kept.
-      Snapshot prior = snapshot(r.period().year(), r.replacesRunId());
-      List<PayoutLine> lines = r.result().lines();
-      LineTotals totals = r.result().totals();
-      List<LedgerEntry> reversed =
-          replaced == null
-              ? List.of()
-              : store.entries("e.run_id = ? AND e.kind = 'PAYOUT'", List.of(replaced.runId()));
-      BigDecimal reversedTotal = Money.ZERO;
-      for (LedgerEntry e : reversed) {
-        reversedTotal = reversedTotal.subtract(e.paid());
-      }
-      long seq = head.seq() + 1;
-      RunRecord header =
-          new RunRecord(
-              seq,
-              r.runId(),
-              r.period(),
-              r.inputFile(),
-              r.inputSha256(),
-              r.operator(),
-              r.toolVersion(),
-              r.postedAt(),
-              r.replacesRunId(),
-              null,
-              Math.toIntExact(totals.lines()),
-              reversed.size(),
-              Math.toIntExact(totals.count(Status.PAID)),
-              Math.toIntExact(totals.count(Status.CAPPED)),
-              Math.toIntExact(totals.count(Status.REVIEW)),
-              Math.toIntExact(totals.count(Status.REJECTED)),
-              Money.ZERO.add(totals.totalPaid()),
-              Money.ZERO.add(totals.totalCityShare()),
-              Money.ZERO.add(totals.totalDistrictShare()),
-              reversedTotal,
-              head.hash(),
-              null);
-      header =
-          header.withHash(
-              Canonical.hash(
-                  head.hash(), Canonical.run(header, r.documents(), r.result().capUsages())));
-      store.insertRun(header, r.documents(), r.result().capUsages());
-      String prev = header.hash();
-      PostCheck check = new PostCheck(prior);
-      RunTotals appended = new RunTotals();
-      try (Store.EntryWriter writer = store.new EntryWriter()) {
-        for (LedgerEntry o : reversed) {
-          seq++;
-          LedgerEntry e = o.reversedBy(r.runId()).withChain(seq, prev, null);
-          prev = Canonical.hash(prev, Canonical.entry(e));
-          writer.add(e.withChain(seq, e.prevHash(), prev));
-        }
-        for (PayoutLine line : lines) {
-          LedgerEntry entry = Entries.payout(r.runId(), r.period(), line);
-          check.check(line, entry);
-          appended.add(entry);
-          seq++;
-          LedgerEntry e = entry.withChain(seq, prev, null);
-          prev = Canonical.hash(prev, Canonical.entry(e));
-          writer.add(e.withChain(seq, e.prevHash(), prev));
-        }
-        List<Bilingual> conflicts = check.conflicts();
-        if (!conflicts.isEmpty()) {
-          throw new LedgerConflictException(masked, conflicts);
-        }
-      }
-      appended.mustMatch(header);
-      head = new Store.Head(seq, prev);
-      cached = null;
-      posted.add(r.runId());
-      return new PostedRun(header, header.seq(), seq, prev, lines.size(), reversed.size());
-    }
-
-    private void check() {
-      if (!open) {
-        throw new IllegalStateException("the ledger session ended with its withRunLock call");
-      }
     }
   }
 
@@ -628,10 +285,7 @@ public final class Ledger implements AutoCloseable {
           }
           return Optional.of(
               new RunDetail(
-                  run.get(),
-                  s.documents(runId, true),
-                  s.capUsages(runId),
-                  s.entries("e.run_id = ?", List.of(runId))));
+                  run.get(), s.documents(runId, true), s.capUsages(runId), s.entriesOfRun(runId)));
         });
   }
 
@@ -652,12 +306,7 @@ public final class Ledger implements AutoCloseable {
           for (RunRecord r : s.runs()) {
             runSeq.put(r.runId(), r.seq());
           }
-          List<LedgerEntry> out =
-              new ArrayList<>(
-                  s.entries(
-                      "e.kind = 'PAYOUT' AND e.budget_year = ? AND NOT EXISTS"
-                          + " (SELECT 1 FROM ledger_runs x WHERE x.replaces_run_id = e.run_id)",
-                      List.of(year)));
+          List<LedgerEntry> out = new ArrayList<>(s.activePayoutsOfYear(year));
           out.sort(
               Comparator.comparing(LedgerEntry::period)
                   .thenComparing(e -> runSeq.get(e.runId()))
@@ -698,8 +347,7 @@ public final class Ledger implements AutoCloseable {
           runs.sort(Comparator.comparing(RunRecord::period).thenComparingLong(RunRecord::seq));
           for (RunRecord r : runs) {
             visitor.startRun(r);
-            s.forEachEntry(
-                "e.run_id = ? AND e.kind = 'PAYOUT'", List.of(r.runId()), visitor::claim);
+            s.forEachPayoutOfRun(r.runId(), visitor::claim);
             visitor.endRun(r);
           }
           return null;
@@ -722,353 +370,22 @@ public final class Ledger implements AutoCloseable {
     ensureOpen();
     Connection c;
     try {
-      c = dialect.openRead(url);
+      c = transactions.openRead(url);
     } catch (SQLException e) {
-      throw failed(e);
+      throw errors.failed(e);
     }
     try {
       return work.run(new Store(c, dialect));
     } catch (SQLException e) {
-      throw failed(e);
+      throw errors.failed(e);
     } finally {
-      dialect.endRead(c);
+      transactions.endRead(c);
     }
   }
 
   private void ensureOpen() {
     if (closed) {
       throw new IllegalStateException("ledger closed");
-    }
-  }
-
-  private void checkEncoding() {
-    String encoding =
-        read(
-            s -> {
-              try (Statement st = s.c.createStatement();
-                  ResultSet rs = st.executeQuery("SHOW server_encoding")) {
-                rs.next();
-                return rs.getString(1);
-              }
-            });
-    if (!"UTF8".equalsIgnoreCase(encoding)) {
-      throw LedgerException.of(
-          masked,
-          "账本数据库 " + masked + " 的编码为" + encoding + "，须为UTF8才能保存中文；请用 ENCODING 'UTF8' 建库。",
-          "the ledger database "
-              + masked
-              + " uses encoding "
-              + encoding
-              + "; it must be UTF8 to hold Chinese text. Create it with ENCODING 'UTF8'.",
-          null);
-    }
-  }
-
-  /** A SQLite ledger file that may be written, in a folder that may not. */
-  private static boolean onlyFolderReadOnly(String url) {
-    String path = sqlitePath(url);
-    if (path == null) {
-      return false;
-    }
-    Path file = Paths.get(path).toAbsolutePath();
-    return Files.isWritable(file) && !Files.isWritable(file.getParent());
-  }
-
-  /** A database failure, with what to do. Whatever was being written has been rolled back. */
-  private LedgerException failed(SQLException e) {
-    return failed(masked, url, e, dialect);
-  }
-
-  private static LedgerException failed(
-      String masked, String url, SQLException e, Dialect dialect) {
-    // SQLite says "read-only" too when the file may be written but its folder may not (the
-    // journal beside it cannot be made): the folder is what the clerk must fix then
-    if (Dialect.isCantOpen(e)
-        || (Dialect.isReadOnly(e) && dialect == Dialect.SQLITE && onlyFolderReadOnly(url))) {
-      Path dir = Paths.get(sqlitePath(url)).toAbsolutePath().getParent();
-      return LedgerException.of(
-          masked,
-          "无法在账本 "
-              + masked
-              + " 所在的文件夹 "
-              + dir
-              + " 中写入（过账时须在账本旁建立日志文件 "
-              + Paths.get(sqlitePath(url)).getFileName()
-              + "-journal），本次未过账。请检查该文件夹的权限后重新运行。",
-          "cannot write in the folder "
-              + dir
-              + " of the ledger "
-              + masked
-              + " (posting needs a journal file "
-              + Paths.get(sqlitePath(url)).getFileName()
-              + "-journal beside the ledger), so nothing was posted. Check the folder's"
-              + " permissions, then run again.",
-          e);
-    }
-    if (Dialect.isReadOnly(e)) {
-      return notPosted(
-          masked,
-          "为只读",
-          "请检查文件或数据库权限：运行 ipsubsidy 的用户须能写入该账本。",
-          "is read-only",
-          "Check the file's or the database's permissions: whoever runs ipsubsidy must be able"
-              + " to write it.",
-          e);
-    }
-    if (Dialect.isDiskFull(e)) {
-      return notPosted(
-          masked,
-          "所在磁盘已满",
-          "请腾出空间后重新运行。",
-          "is on a full disk",
-          "Free some space, then run again.",
-          e);
-    }
-    if (dialect == Dialect.POSTGRESQL && Dialect.isConnectionLost(e)) {
-      return notPosted(
-          masked,
-          "的连接中断",
-          "请检查网络和数据库服务器后重新运行。",
-          "lost its connection",
-          "Check the network and the database server, then run again.",
-          e);
-    }
-    return notPosted(
-        masked,
-        "操作失败：" + firstLine(e),
-        "请检查数据库连接后重试。",
-        "failed: " + firstLine(e),
-        "Check the database connection and run again.",
-        e);
-  }
-
-  /** "账本 X 为只读，本次未过账。请…" / "the ledger X is read-only, so nothing was posted. Check…". */
-  private static LedgerException notPosted(
-      String masked, String zh, String zhToDo, String en, String enToDo, SQLException e) {
-    return LedgerException.of(
-        masked,
-        "账本 " + masked + " " + zh + "，本次未过账。" + zhToDo,
-        "the ledger " + masked + " " + en + ", so nothing was posted. " + enToDo,
-        e);
-  }
-
-  /** What an I/O failure says, without the exception's class name. */
-  private static Bilingual reason(IOException e) {
-    if (e instanceof AccessDeniedException) {
-      return Bilingual.of("没有权限", "permission denied");
-    }
-    String why = e instanceof FileSystemException f ? f.getReason() : e.getMessage();
-    return why == null ? Bilingual.of("读写失败", "input/output error") : Bilingual.of(why, why);
-  }
-
-  private static SQLException sqlCause(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLException sql) {
-        return sql;
-      }
-    }
-    return null;
-  }
-
-  /** Read and write by the owner only: for the ledger and the files beside it. */
-  static FileAttribute<?>[] ownerOnly() {
-    if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-      return new FileAttribute<?>[0];
-    }
-    return new FileAttribute<?>[] {
-      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
-    };
-  }
-
-  private static String firstLine(Exception e) {
-    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    int nl = m.indexOf('\n');
-    return mask(nl < 0 ? m : m.substring(0, nl)).strip();
-  }
-
-  private static void prepareSqliteFile(String url, String masked) {
-    String path = sqlitePath(url);
-    if (path == null) {
-      throw LedgerException.of(
-          masked,
-          "账本不能是内存数据库（" + masked + "）：每次运行后即丢失。请指定文件。",
-          "the ledger cannot be an in-memory database ("
-              + masked
-              + "): it would forget every run."
-              + " Name a file.",
-          null);
-    }
-    Path file = Paths.get(path).toAbsolutePath();
-    Path dir = file.getParent();
-    if (dir != null && !Files.isDirectory(dir)) {
-      throw LedgerException.of(
-          masked,
-          "账本文件夹 " + dir + " 不存在，本次未过账。请先创建，或检查 --ledger 或 IPSUBSIDY_LEDGER 是否写错。",
-          "the ledger's folder "
-              + dir
-              + " does not exist, so nothing was posted. Create it, or check --ledger or"
-              + " IPSUBSIDY_LEDGER for a typo.",
-          null);
-    }
-    if (Files.exists(file)) {
-      return;
-    }
-    try {
-      Files.createFile(file, ownerOnly()); // not a POSIX file system: its own ACLs apply
-    } catch (FileAlreadyExistsException e) {
-      // created by another process just now
-    } catch (IOException e) {
-      throw LedgerException.of(
-          masked,
-          "无法创建账本文件 " + file + "：" + reason(e).zh() + "；本次未过账。请检查文件夹权限后重新运行。",
-          "cannot create the ledger file "
-              + file
-              + ": "
-              + reason(e).en()
-              + ", so nothing was posted. Check the folder's permissions, then run again.",
-          e);
-    }
-  }
-
-  /** The file of a SQLite URL, or null for an in-memory database. */
-  static String sqlitePath(String url) {
-    String rest = url.substring("jdbc:sqlite:".length());
-    boolean uri = rest.startsWith("file:");
-    if (uri) {
-      rest = rest.substring("file:".length());
-      if (rest.startsWith("//")) {
-        rest = rest.substring(2);
-      }
-    }
-    int q = rest.indexOf('?');
-    String query = q < 0 ? "" : rest.substring(q + 1).toLowerCase(Locale.ROOT);
-    if (q >= 0) {
-      rest = rest.substring(0, q);
-    }
-    if (rest.isEmpty() || rest.equals(":memory:") || query.contains("mode=memory")) {
-      return null;
-    }
-    return rest;
-  }
-
-  private static void createPrivateDirectories(Path dir) throws IOException {
-    try {
-      Files.createDirectories(
-          dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-    } catch (UnsupportedOperationException e) {
-      Files.createDirectories(dir);
-    }
-  }
-
-  /** The minimal DataSource Flyway needs: connections from the JDBC URL. */
-  private static final class UrlDataSource implements DataSource {
-    private final String url;
-    private final Properties properties;
-    private PrintWriter log;
-
-    UrlDataSource(String url, Properties properties) {
-      this.url = url;
-      this.properties = properties;
-    }
-
-    @Override
-    public Connection getConnection() throws SQLException {
-      return DriverManager.getConnection(url, properties);
-    }
-
-    @Override
-    public Connection getConnection(String username, String password) throws SQLException {
-      Properties p = new Properties();
-      p.putAll(properties);
-      if (username != null) {
-        p.setProperty("user", username);
-      }
-      if (password != null) {
-        p.setProperty("password", password);
-      }
-      return DriverManager.getConnection(url, p);
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-      return log;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {
-      this.log = out;
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) {
-      DriverManager.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() {
-      return DriverManager.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-      throw new SQLFeatureNotSupportedException();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-      if (iface.isInstance(this)) {
-        return iface.cast(this);
-      }
-      throw new SQLException("not a wrapper for " + iface);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-      return iface.isInstance(this);
-    }
-  }
-
-  /** The counts and sums of the entries as appended, to hold against the run's header. */
-  private static final class RunTotals {
-    private final int[] counts = new int[Status.values().length];
-    private int lines;
-    private BigDecimal paid = Money.ZERO;
-    private BigDecimal city = Money.ZERO;
-    private BigDecimal district = Money.ZERO;
-
-    void add(LedgerEntry e) {
-      lines++;
-      counts[e.status().ordinal()]++;
-      paid = paid.add(e.paid());
-      city = e.cityShare() == null ? city : city.add(e.cityShare());
-      district = e.districtShare() == null ? district : district.add(e.districtShare());
-    }
-
-    /** The header was made from the engine's totals: they must be the entries'. */
-    void mustMatch(RunRecord h) {
-      boolean same =
-          lines == h.lineCount()
-              && counts[Status.PAID.ordinal()] == h.paidCount()
-              && counts[Status.CAPPED.ordinal()] == h.cappedCount()
-              && counts[Status.REVIEW.ordinal()] == h.reviewCount()
-              && counts[Status.REJECTED.ordinal()] == h.rejectedCount()
-              && paid.compareTo(h.totalPaid()) == 0
-              && city.compareTo(h.totalCityShare()) == 0
-              && district.compareTo(h.totalDistrictShare()) == 0;
-      if (!same) {
-        throw new IllegalStateException(
-            "run "
-                + h.runId()
-                + ": the totals kept while computing differ from its lines (lines "
-                + lines
-                + " paid "
-                + paid
-                + " against "
-                + h.lineCount()
-                + " and "
-                + h.totalPaid()
-                + "); nothing posted");
-      }
     }
   }
 }

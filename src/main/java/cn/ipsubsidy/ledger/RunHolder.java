@@ -78,7 +78,7 @@ public record RunHolder(String runId, String operator, String where, Instant sin
       StringWriter text = new StringWriter();
       p.store(text, "ipsubsidy: the run that holds this ledger");
       clear(file);
-      Files.writeString(Files.createFile(file, Ledger.ownerOnly()), text.toString());
+      Files.writeString(Files.createFile(file, LedgerLocation.ownerOnly()), text.toString());
     } catch (IOException | UnsupportedOperationException e) {
       // the lock holds all the same
     }

@@ -8,8 +8,6 @@ import cn.ipsubsidy.engine.PriorPayouts;
 import cn.ipsubsidy.engine.Status;
 import cn.ipsubsidy.policy.ClauseCode;
 import java.math.BigDecimal;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -53,70 +51,41 @@ final class Snapshot implements PriorPayouts {
         active.put(r.runId(), r.paidOn());
       }
     }
-    String sql =
-        "SELECT run_id, claim_id, entity_id, status, paid, budget_year, annual_group,"
-            + " lifetime_group, project_key, one_time_key, clause_code FROM ledger_entries"
-            + " WHERE kind = 'PAYOUT' ORDER BY seq";
-    try (PreparedStatement ps = store.c.prepareStatement(sql)) {
-      ps.setFetchSize(Store.FETCH);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          String runId = rs.getString(1);
-          if (!active.containsKey(runId)) {
-            continue;
+    store.forEachPayoutKeys(
+        k -> {
+          if (!active.containsKey(k.runId())) {
+            return;
           }
-          BigDecimal paid = new BigDecimal(rs.getString(5));
-          boolean isPaid = Status.PAID.name().equals(rs.getString(4)) && Money.isPositive(paid);
+          boolean isPaid = Status.PAID.name().equals(k.status()) && Money.isPositive(k.paid());
           // what is not PAID counts in the sums but holds no claim id or one-time award
-          String claimId = isPaid ? rs.getString(2) : null;
-          String oneTimeKey = isPaid ? rs.getString(10) : null;
           s.register.record(
               new PaymentRegister.Keys(
-                  claimId,
-                  rs.getString(3),
-                  rs.getString(7),
-                  rs.getString(8),
-                  rs.getString(9),
+                  isPaid ? k.claimId() : null,
+                  k.entityId(),
+                  k.annualGroup(),
+                  k.lifetimeGroup(),
+                  k.projectKey(),
                   null,
                   List.of(),
-                  oneTimeKey,
-                  isPaid ? rs.getString(11) : null),
-              rs.getInt(6),
-              new PriorPayment(runId, active.get(runId), rs.getString(2), paid, rs.getString(11)));
-        }
-      }
-    }
-    String refSql =
-        "SELECT e.run_id, e.claim_id, e.paid, r.ref_group, r.ref_key, e.clause_code"
-            + " FROM ledger_entry_refs r"
-            + " JOIN ledger_entries e ON e.seq = r.entry_seq"
-            + " WHERE e.kind = 'PAYOUT' AND e.status = 'PAID' ORDER BY r.entry_seq, r.ordinal";
-    try (PreparedStatement ps = store.c.prepareStatement(refSql)) {
-      ps.setFetchSize(Store.FETCH);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          String runId = rs.getString(1);
-          BigDecimal paid = new BigDecimal(rs.getString(3));
-          if (!active.containsKey(runId) || !Money.isPositive(paid)) {
-            continue;
+                  isPaid ? k.oneTimeKey() : null,
+                  isPaid ? k.clauseCode() : null),
+              k.budgetYear(),
+              new PriorPayment(
+                  k.runId(), active.get(k.runId()), k.claimId(), k.paid(), k.clauseCode()));
+        });
+    store.forEachPaidReference(
+        r -> {
+          if (!active.containsKey(r.runId()) || !Money.isPositive(r.paid())) {
+            return;
           }
           // a reference only: no sums, no claim id
           s.register.record(
               new PaymentRegister.Keys(
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  rs.getString(4),
-                  List.of(rs.getString(5)),
-                  null,
-                  null),
+                  null, null, null, null, null, r.group(), List.of(r.key()), null, null),
               budgetYear,
-              new PriorPayment(runId, active.get(runId), rs.getString(2), paid, rs.getString(6)));
-        }
-      }
-    }
+              new PriorPayment(
+                  r.runId(), active.get(r.runId()), r.claimId(), r.paid(), r.clause()));
+        });
     return s;
   }
 

@@ -1,32 +1,27 @@
 package cn.ipsubsidy.ledger;
 
-import cn.ipsubsidy.domain.Bilingual;
-import cn.ipsubsidy.domain.CellProblem;
-import cn.ipsubsidy.domain.Claim;
-import cn.ipsubsidy.domain.ClaimRow;
-import cn.ipsubsidy.domain.EntityType;
-import cn.ipsubsidy.domain.Level;
-import cn.ipsubsidy.domain.Period;
-import cn.ipsubsidy.domain.SourceLocation;
 import cn.ipsubsidy.engine.CapUsage;
-import cn.ipsubsidy.engine.Status;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
-/** The ledger's SQL on one connection: the same statements for both databases. */
+/**
+ * The ledger's SQL on one connection: the same statements for both databases. The runs, entries and
+ * cap usages are written and read through their column lists ({@link RunColumn}, {@link
+ * EntryColumn}, {@link CapUsageColumn}); every query the ledger asks is a named method here.
+ */
 final class Store {
   static final List<String> TABLES =
       List.of(
@@ -40,22 +35,7 @@ final class Store {
   static final int BATCH = 1000;
   static final int FETCH = 5000;
 
-  private static final String RUN_COLUMNS =
-      "seq, run_id, period, input_file, input_sha256, operator, tool_version, posted_at,"
-          + " replaces_run_id, line_count, reversal_count, paid_count, capped_count, review_count,"
-          + " rejected_count, total_paid, total_city_share, total_district_share, total_reversed,"
-          + " prev_hash, hash";
-
-  static final String ENTRY_COLUMNS =
-      "seq, run_id, kind, reverses_seq, period, budget_year, input_index, source_file, sheet,"
-          + " source_row, problems, has_claim, claim_id, entity_id, entity_name, entity_type,"
-          + " district, clause_text, event_date, quantity, level, basis, deduction,"
-          + " fees_incurred, approved_amount, metric, metric2, established_date, refs, note,"
-          + " clause_code, clause_name, status, bad_data, computed, paid, city_share,"
-          + " district_share, citation, explanation_zh, explanation_en, annual_group,"
-          + " lifetime_group, project_key, one_time_key, prev_hash, hash";
-
-  private static final int ENTRY_COLUMN_COUNT = ENTRY_COLUMNS.split(",").length;
+  private static final String PAYOUTS_OF_RUN = "e.run_id = ? AND e.kind = 'PAYOUT'";
 
   final Connection c;
   final Dialect d;
@@ -76,9 +56,11 @@ final class Store {
   List<RunRecord> runs() throws SQLException {
     List<RunRecord> raw = new ArrayList<>();
     try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT " + RUN_COLUMNS + " FROM ledger_runs ORDER BY seq")) {
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT " + RunColumn.TABLE.select("r") + " FROM ledger_runs r ORDER BY r.seq")) {
       while (rs.next()) {
-        raw.add(run(rs));
+        raw.add(RunColumn.run(RunColumn.TABLE.read(rs, d)));
       }
     }
     Map<String, String> replacedBy = new HashMap<>();
@@ -98,67 +80,10 @@ final class Store {
     return runs().stream().filter(r -> r.runId().equals(runId)).findFirst();
   }
 
-  private RunRecord run(ResultSet rs) throws SQLException {
-    int i = 1;
-    long seq = rs.getLong(i++);
-    String runId = rs.getString(i++);
-    Period period = Period.parse(rs.getString(i++)).orElseThrow();
-    return new RunRecord(
-        seq,
-        runId,
-        period,
-        rs.getString(i++),
-        rs.getString(i++),
-        rs.getString(i++),
-        rs.getString(i++),
-        d.getInstant(rs, i++),
-        rs.getString(i++),
-        null,
-        rs.getInt(i++),
-        rs.getInt(i++),
-        rs.getInt(i++),
-        rs.getInt(i++),
-        rs.getInt(i++),
-        rs.getInt(i++),
-        decimal(rs, i++),
-        decimal(rs, i++),
-        decimal(rs, i++),
-        decimal(rs, i++),
-        rs.getString(i++),
-        rs.getString(i));
-  }
-
   void insertRun(RunRecord r, List<StoredDocument> documents, List<CapUsage> usages)
       throws SQLException {
-    String sql =
-        "INSERT INTO ledger_runs ("
-            + RUN_COLUMNS
-            + ", budget_year, quarter) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      int i = 1;
-      ps.setLong(i++, r.seq());
-      ps.setString(i++, r.runId());
-      ps.setString(i++, r.period().toString());
-      ps.setString(i++, r.inputFile());
-      ps.setString(i++, r.inputSha256());
-      ps.setString(i++, r.operator());
-      ps.setString(i++, r.toolVersion());
-      d.setInstant(ps, i++, r.postedAt());
-      ps.setString(i++, r.replacesRunId());
-      ps.setInt(i++, r.lineCount());
-      ps.setInt(i++, r.reversalCount());
-      ps.setInt(i++, r.paidCount());
-      ps.setInt(i++, r.cappedCount());
-      ps.setInt(i++, r.reviewCount());
-      ps.setInt(i++, r.rejectedCount());
-      d.setMoney(ps, i++, r.totalPaid());
-      d.setMoney(ps, i++, r.totalCityShare());
-      d.setMoney(ps, i++, r.totalDistrictShare());
-      d.setMoney(ps, i++, r.totalReversed());
-      ps.setString(i++, r.prevHash());
-      ps.setString(i++, r.hash());
-      ps.setInt(i++, r.period().year());
-      ps.setInt(i, r.period().quarter());
+    try (PreparedStatement ps = c.prepareStatement(RunColumn.TABLE.insert())) {
+      RunColumn.TABLE.bind(ps, d, r);
       ps.executeUpdate();
     }
     try (PreparedStatement doc =
@@ -182,22 +107,10 @@ final class Store {
         link.executeUpdate();
       }
     }
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO ledger_cap_usages (run_id, ordinal, entity_id, entity_name, budget_year,"
-                + " cap_group, cap, paid_before, paid_now, remaining) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+    try (PreparedStatement ps = c.prepareStatement(CapUsageColumn.TABLE.insert())) {
       int ordinal = 0;
       for (CapUsage u : usages) {
-        ps.setString(1, r.runId());
-        ps.setInt(2, ordinal++);
-        ps.setString(3, u.entityId());
-        ps.setString(4, u.entityName());
-        setInt(ps, 5, u.year());
-        ps.setString(6, u.capGroup());
-        d.setMoney(ps, 7, u.cap());
-        d.setMoney(ps, 8, u.paidBefore());
-        d.setMoney(ps, 9, u.paidNow());
-        d.setMoney(ps, 10, u.remaining());
+        CapUsageColumn.TABLE.bind(ps, d, new CapUsageColumn.Usage(r.runId(), ordinal++, u));
         ps.addBatch();
         if (ordinal % BATCH == 0) {
           ps.executeBatch();
@@ -241,25 +154,57 @@ final class Store {
     return out;
   }
 
+  /** The documents of every run, without their texts, by run id. */
+  Map<String, List<StoredDocument>> documentsByRun() throws SQLException {
+    Map<String, List<StoredDocument>> out = new HashMap<>();
+    try (PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT run_id, kind, name, sha256 FROM ledger_run_documents"
+                    + " ORDER BY run_id, ordinal");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+            .add(StoredDocument.reference(rs.getString(2), rs.getString(3), rs.getString(4)));
+      }
+    }
+    return out;
+  }
+
+  /** SHA-256 keys that runs name but the ledger lacks, or whose text no longer matches. */
+  Set<String> badDocuments() throws SQLException {
+    Set<String> good = new HashSet<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT sha256, content FROM ledger_documents");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        if (StoredDocument.sha256(rs.getString(2)).equals(rs.getString(1))) {
+          good.add(rs.getString(1));
+        }
+      }
+    }
+    Set<String> bad = new HashSet<>();
+    try (PreparedStatement ps =
+            c.prepareStatement("SELECT DISTINCT sha256 FROM ledger_run_documents");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        if (!good.contains(rs.getString(1))) {
+          bad.add(rs.getString(1));
+        }
+      }
+    }
+    return bad;
+  }
+
   List<CapUsage> capUsages(String runId) throws SQLException {
     List<CapUsage> out = new ArrayList<>();
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT entity_id, entity_name, budget_year, cap_group, cap, paid_before, paid_now,"
-                + " remaining FROM ledger_cap_usages WHERE run_id = ? ORDER BY ordinal")) {
+            "SELECT "
+                + CapUsageColumn.TABLE.select("u")
+                + " FROM ledger_cap_usages u WHERE u.run_id = ? ORDER BY u.ordinal")) {
       ps.setString(1, runId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(
-              new CapUsage(
-                  rs.getString(1),
-                  rs.getString(2),
-                  getInt(rs, 3),
-                  rs.getString(4),
-                  decimal(rs, 5),
-                  decimal(rs, 6),
-                  decimal(rs, 7),
-                  decimal(rs, 8)));
+          out.add(CapUsageColumn.usage(CapUsageColumn.TABLE.read(rs, d)));
         }
       }
     }
@@ -280,6 +225,26 @@ final class Store {
     return best;
   }
 
+  /** The run ids that a later run replaced, each with the run that replaced it. */
+  Map<String, String> replaced() throws SQLException {
+    Map<String, String> out = new LinkedHashMap<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT replaces_run_id, run_id FROM ledger_runs"
+                    + " WHERE replaces_run_id IS NOT NULL")) {
+      while (rs.next()) {
+        out.put(rs.getString(1), rs.getString(2));
+      }
+    }
+    return out;
+  }
+
+  /** The enabled user triggers of the ledger's schema. */
+  List<String> triggers() throws SQLException {
+    return d.triggers(c);
+  }
+
   // ---- entries
 
   /** Appends entries in JDBC batches of {@link #BATCH}; close() sends the rest. */
@@ -290,14 +255,7 @@ final class Store {
     private int pendingRefs;
 
     EntryWriter() throws SQLException {
-      String marks = "?,".repeat(ENTRY_COLUMN_COUNT);
-      ps =
-          c.prepareStatement(
-              "INSERT INTO ledger_entries ("
-                  + ENTRY_COLUMNS
-                  + ") VALUES ("
-                  + marks.substring(0, marks.length() - 1)
-                  + ")");
+      ps = c.prepareStatement(EntryColumn.TABLE.insert());
       refs =
           c.prepareStatement(
               "INSERT INTO ledger_entry_refs (entry_seq, ordinal, ref_group, ref_key)"
@@ -305,7 +263,7 @@ final class Store {
     }
 
     void add(LedgerEntry e) throws SQLException {
-      bindEntry(ps, e);
+      EntryColumn.TABLE.bind(ps, d, e);
       ps.addBatch();
       int ordinal = 0;
       for (ReferenceKey k : e.referenceKeys()) {
@@ -343,170 +301,62 @@ final class Store {
     }
   }
 
-  private void bindEntry(PreparedStatement ps, LedgerEntry e) throws SQLException {
-    ClaimRow row = e.row();
-    SourceLocation loc = row.location();
-    Claim cl = row.claim();
-    int i = 1;
-    ps.setLong(i++, e.seq());
-    ps.setString(i++, e.runId());
-    ps.setString(i++, e.kind().name());
-    setLong(ps, i++, e.reversesSeq());
-    ps.setString(i++, e.period().toString());
-    ps.setInt(i++, e.period().year());
-    ps.setInt(i++, row.inputIndex());
-    ps.setString(i++, loc == null ? null : loc.file());
-    ps.setString(i++, loc == null ? null : loc.sheet());
-    setInt(ps, i++, loc == null ? null : loc.row());
-    ps.setString(i++, Codec.problems(row.problems()));
-    ps.setBoolean(i++, cl != null);
-    ps.setString(i++, cl == null ? null : cl.claimId());
-    ps.setString(i++, cl == null ? null : cl.entityId());
-    ps.setString(i++, cl == null ? null : cl.entityName());
-    ps.setString(i++, cl == null || cl.entityType() == null ? null : cl.entityType().name());
-    ps.setString(i++, cl == null ? null : cl.district());
-    ps.setString(i++, cl == null ? null : cl.clause());
-    d.setDate(ps, i++, cl == null ? null : cl.eventDate());
-    setInt(ps, i++, cl == null ? null : cl.quantity());
-    ps.setString(i++, cl == null || cl.level() == null ? null : cl.level().name());
-    d.setDecimal(ps, i++, cl == null ? null : cl.basis());
-    d.setDecimal(ps, i++, cl == null ? null : cl.deduction());
-    d.setDecimal(ps, i++, cl == null ? null : cl.feesIncurred());
-    d.setDecimal(ps, i++, cl == null ? null : cl.approvedAmount());
-    setLong(ps, i++, cl == null ? null : cl.metric());
-    setLong(ps, i++, cl == null ? null : cl.metric2());
-    d.setDate(ps, i++, cl == null ? null : cl.establishedDate());
-    ps.setString(i++, cl == null ? null : Codec.references(cl.references()));
-    ps.setString(i++, cl == null ? null : cl.note());
-    ps.setString(i++, e.clauseCode());
-    ps.setString(i++, e.clauseName());
-    ps.setString(i++, e.status().name());
-    ps.setBoolean(i++, e.badData());
-    d.setMoney(ps, i++, e.computed());
-    d.setMoney(ps, i++, e.paid());
-    d.setMoney(ps, i++, e.cityShare());
-    d.setMoney(ps, i++, e.districtShare());
-    ps.setString(i++, e.citation());
-    ps.setString(i++, e.explanation() == null ? null : e.explanation().zh());
-    ps.setString(i++, e.explanation() == null ? null : e.explanation().en());
-    ps.setString(i++, e.annualGroup());
-    ps.setString(i++, e.lifetimeGroup());
-    ps.setString(i++, e.projectKey());
-    ps.setString(i++, e.oneTimeKey());
-    ps.setString(i++, e.prevHash());
-    ps.setString(i, e.hash());
-  }
-
-  /** Maps one row of {@link #ENTRY_COLUMNS} (starting at column 1) with the given refs. */
-  LedgerEntry entry(ResultSet rs, List<ReferenceKey> refs) throws SQLException {
-    int i = 1;
-    long seq = rs.getLong(i++);
-    String runId = rs.getString(i++);
-    EntryKind kind = EntryKind.valueOf(rs.getString(i++));
-    Long reverses = getLong(rs, i++);
-    Period period = Period.parse(rs.getString(i++)).orElseThrow();
-    i++; // budget_year: the period's year
-    int inputIndex = rs.getInt(i++);
-    String file = rs.getString(i++);
-    String sheet = rs.getString(i++);
-    Integer sourceRow = getInt(rs, i++);
-    List<CellProblem> problems = Codec.problems(rs.getString(i++));
-    boolean hasClaim = rs.getBoolean(i++);
-    Claim claim = null;
-    if (hasClaim) {
-      String entityType = rs.getString(i + 3);
-      String level = rs.getString(i + 8);
-      claim =
-          new Claim(
-              rs.getString(i),
-              rs.getString(i + 1),
-              rs.getString(i + 2),
-              entityType == null ? null : EntityType.valueOf(entityType),
-              rs.getString(i + 4),
-              rs.getString(i + 5),
-              date(rs, i + 6),
-              getInt(rs, i + 7),
-              level == null ? null : Level.valueOf(level),
-              decimal(rs, i + 9),
-              decimal(rs, i + 10),
-              decimal(rs, i + 11),
-              decimal(rs, i + 12),
-              getLong(rs, i + 13),
-              getLong(rs, i + 14),
-              date(rs, i + 15),
-              Codec.references(rs.getString(i + 16)),
-              rs.getString(i + 17));
-    }
-    i += 18;
-    SourceLocation loc =
-        file == null && sheet == null && sourceRow == null
-            ? null
-            : new SourceLocation(file, sheet, sourceRow == null ? 0 : sourceRow);
-    ClaimRow row = new ClaimRow(inputIndex, loc, claim, problems);
-    String clauseCode = rs.getString(i++);
-    String clauseName = rs.getString(i++);
-    Status status = Status.valueOf(rs.getString(i++));
-    boolean badData = rs.getBoolean(i++);
-    BigDecimal computed = decimal(rs, i++);
-    BigDecimal paid = decimal(rs, i++);
-    BigDecimal city = decimal(rs, i++);
-    BigDecimal district = decimal(rs, i++);
-    String citation = rs.getString(i++);
-    String zh = rs.getString(i++);
-    String en = rs.getString(i++);
-    return new LedgerEntry(
-        seq,
-        runId,
-        kind,
-        reverses,
-        period,
-        row,
-        clauseCode,
-        clauseName,
-        status,
-        badData,
-        computed,
-        paid,
-        city,
-        district,
-        citation,
-        zh == null || en == null ? null : Bilingual.of(zh, en),
-        rs.getString(i++),
-        rs.getString(i++),
-        rs.getString(i++),
-        rs.getString(i++),
-        refs,
-        rs.getString(i++),
-        rs.getString(i));
-  }
-
-  /**
-   * Entries matching {@code where} (over alias e, with one string/int parameter per '?'), in seq
-   * order, each with its reference keys.
-   */
-  List<LedgerEntry> entries(String where, List<Object> params) throws SQLException {
+  /** Every entry of a run (reversals and payouts), in seq order. */
+  List<LedgerEntry> entriesOfRun(String runId) throws SQLException {
     List<LedgerEntry> out = new ArrayList<>();
-    forEachEntry(where, params, out::add);
+    forEachEntry("e.run_id = ?", List.of(runId), out::add);
     return out;
   }
 
+  /** The payout entries of a run, in seq order: what replacing it reverses. */
+  List<LedgerEntry> payoutsOfRun(String runId) throws SQLException {
+    List<LedgerEntry> out = new ArrayList<>();
+    forEachPayoutOfRun(runId, out::add);
+    return out;
+  }
+
+  /** As {@link #payoutsOfRun}, one at a time. */
+  void forEachPayoutOfRun(String runId, Consumer<LedgerEntry> sink) throws SQLException {
+    forEachEntry(PAYOUTS_OF_RUN, List.of(runId), sink);
+  }
+
+  /** The payout entries of budget year {@code year} in runs not replaced, in seq order. */
+  List<LedgerEntry> activePayoutsOfYear(int year) throws SQLException {
+    List<LedgerEntry> out = new ArrayList<>();
+    forEachEntry(
+        "e.kind = 'PAYOUT' AND e.budget_year = ? AND NOT EXISTS"
+            + " (SELECT 1 FROM ledger_runs x WHERE x.replaces_run_id = e.run_id)",
+        List.of(year),
+        out::add);
+    return out;
+  }
+
+  /** Every entry of the ledger in seq order, one at a time: what verifying reads. */
+  void forEachEntry(Consumer<LedgerEntry> sink) throws SQLException {
+    forEachEntry(null, List.of(), sink);
+  }
+
   /**
-   * As {@link #entries}, in seq order, handed to {@code sink} one at a time instead of listed: the
+   * Entries matching {@code where} (over alias e, with one string/int parameter per '?'; null for
+   * all), in seq order, each with its reference keys, handed to {@code sink} one at a time: the
    * entries and their reference keys are read side by side (both ordered by seq), so memory does
    * not grow with the number of entries.
    */
-  void forEachEntry(String where, List<Object> params, Consumer<LedgerEntry> sink)
+  private void forEachEntry(String where, List<Object> params, Consumer<LedgerEntry> sink)
       throws SQLException {
     String refSql =
-        "SELECT r.entry_seq, r.ref_group, r.ref_key FROM ledger_entry_refs r"
-            + " JOIN ledger_entries e ON e.seq = r.entry_seq WHERE "
-            + where
-            + " ORDER BY r.entry_seq, r.ordinal";
+        where == null
+            ? "SELECT r.entry_seq, r.ref_group, r.ref_key FROM ledger_entry_refs r"
+                + " ORDER BY r.entry_seq, r.ordinal"
+            : "SELECT r.entry_seq, r.ref_group, r.ref_key FROM ledger_entry_refs r"
+                + " JOIN ledger_entries e ON e.seq = r.entry_seq WHERE "
+                + where
+                + " ORDER BY r.entry_seq, r.ordinal";
     String sql =
         "SELECT "
-            + prefixed("e.", ENTRY_COLUMNS)
-            + " FROM ledger_entries e WHERE "
-            + where
+            + EntryColumn.TABLE.select("e")
+            + " FROM ledger_entries e"
+            + (where == null ? "" : " WHERE " + where)
             + " ORDER BY e.seq";
     try (PreparedStatement refStatement = c.prepareStatement(refSql);
         PreparedStatement entryStatement = c.prepareStatement(sql)) {
@@ -518,7 +368,8 @@ final class Store {
           ResultSet rs = entryStatement.executeQuery()) {
         boolean moreRefs = refs.next();
         while (rs.next()) {
-          long seq = rs.getLong(1);
+          Table.Row<EntryColumn> row = EntryColumn.TABLE.read(rs, d);
+          long seq = row.<Long>get(EntryColumn.SEQ);
           while (moreRefs && refs.getLong(1) < seq) {
             moreRefs = refs.next();
           }
@@ -530,41 +381,90 @@ final class Store {
               moreRefs = refs.next();
             }
           }
-          sink.accept(entry(rs, keys));
+          sink.accept(EntryColumn.entry(row, keys));
         }
       }
     }
   }
 
-  /** The run ids that a later run replaced. */
-  Map<String, String> replaced() throws SQLException {
-    Map<String, String> out = new LinkedHashMap<>();
-    try (Statement s = c.createStatement();
-        ResultSet rs =
-            s.executeQuery(
-                "SELECT replaces_run_id, run_id FROM ledger_runs"
-                    + " WHERE replaces_run_id IS NOT NULL")) {
-      while (rs.next()) {
-        out.put(rs.getString(1), rs.getString(2));
+  // ---- what counts as paid (Snapshot)
+
+  /**
+   * What a payout entry counts under, for the snapshot of what was paid: its run, claim id, 主体,
+   * status and amount, budget year, cap groups and keys, and clause.
+   */
+  record PayoutKeys(
+      String runId,
+      String claimId,
+      String entityId,
+      String status,
+      BigDecimal paid,
+      int budgetYear,
+      String annualGroup,
+      String lifetimeGroup,
+      String projectKey,
+      String oneTimeKey,
+      String clauseCode) {}
+
+  /** Every payout entry's keys, in seq order, one at a time. */
+  void forEachPayoutKeys(Consumer<PayoutKeys> sink) throws SQLException {
+    String sql =
+        "SELECT run_id, claim_id, entity_id, status, paid, budget_year, annual_group,"
+            + " lifetime_group, project_key, one_time_key, clause_code FROM ledger_entries"
+            + " WHERE kind = 'PAYOUT' ORDER BY seq";
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setFetchSize(FETCH);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          sink.accept(
+              new PayoutKeys(
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  new BigDecimal(rs.getString(5)),
+                  rs.getInt(6),
+                  rs.getString(7),
+                  rs.getString(8),
+                  rs.getString(9),
+                  rs.getString(10),
+                  rs.getString(11)));
+        }
       }
     }
-    return out;
+  }
+
+  /** A reference key held by a PAID payout entry: its run, claim id, amount and clause. */
+  record PaidReference(
+      String runId, String claimId, BigDecimal paid, String group, String key, String clause) {}
+
+  /** The reference keys of every PAID payout entry, in seq order, one at a time. */
+  void forEachPaidReference(Consumer<PaidReference> sink) throws SQLException {
+    String sql =
+        "SELECT e.run_id, e.claim_id, e.paid, r.ref_group, r.ref_key, e.clause_code"
+            + " FROM ledger_entry_refs r"
+            + " JOIN ledger_entries e ON e.seq = r.entry_seq"
+            + " WHERE e.kind = 'PAYOUT' AND e.status = 'PAID' ORDER BY r.entry_seq, r.ordinal";
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setFetchSize(FETCH);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          sink.accept(
+              new PaidReference(
+                  rs.getString(1),
+                  rs.getString(2),
+                  new BigDecimal(rs.getString(3)),
+                  rs.getString(4),
+                  rs.getString(5),
+                  rs.getString(6)));
+        }
+      }
+    }
   }
 
   // ---- helpers
 
-  static String prefixed(String prefix, String columns) {
-    StringBuilder sb = new StringBuilder();
-    for (String col : columns.split(",")) {
-      if (sb.length() > 0) {
-        sb.append(", ");
-      }
-      sb.append(prefix).append(col.strip());
-    }
-    return sb.toString();
-  }
-
-  static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
+  private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
     int i = 1;
     for (Object p : params) {
       if (p instanceof Integer n) {
@@ -574,42 +474,6 @@ final class Store {
       } else {
         ps.setString(i++, (String) p);
       }
-    }
-  }
-
-  static BigDecimal decimal(ResultSet rs, int i) throws SQLException {
-    String s = rs.getString(i);
-    return s == null ? null : new BigDecimal(s);
-  }
-
-  static LocalDate date(ResultSet rs, int i) throws SQLException {
-    String s = rs.getString(i);
-    return s == null ? null : LocalDate.parse(s);
-  }
-
-  static Integer getInt(ResultSet rs, int i) throws SQLException {
-    int v = rs.getInt(i);
-    return rs.wasNull() ? null : v;
-  }
-
-  static Long getLong(ResultSet rs, int i) throws SQLException {
-    long v = rs.getLong(i);
-    return rs.wasNull() ? null : v;
-  }
-
-  static void setInt(PreparedStatement ps, int i, Integer v) throws SQLException {
-    if (v == null) {
-      ps.setNull(i, Types.INTEGER);
-    } else {
-      ps.setInt(i, v);
-    }
-  }
-
-  static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
-    if (v == null) {
-      ps.setNull(i, Types.BIGINT);
-    } else {
-      ps.setLong(i, v);
     }
   }
 }

@@ -2,8 +2,6 @@ package cn.ipsubsidy.ledger;
 
 import cn.ipsubsidy.domain.Bilingual;
 import cn.ipsubsidy.engine.CapUsage;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,6 +19,18 @@ import java.util.Set;
 final class Verifier {
   private final Store store;
   private final List<VerifyResult.Break> breaks = new ArrayList<>();
+  private final Map<String, List<CapUsage>> usages = new HashMap<>();
+  private final Map<String, Tally> tallies = new HashMap<>();
+  private List<RunRecord> runs;
+  private Map<String, List<StoredDocument>> docs;
+  private Set<String> badDocuments;
+
+  /** Where the chain has got to: the next seq expected, and the hash the next row chains to. */
+  private long expected = 1;
+
+  private String prev = Canonical.GENESIS;
+  private long entries;
+  private int nextRun;
 
   private Verifier(Store store) {
     this.store = store;
@@ -36,88 +46,15 @@ final class Verifier {
   }
 
   private VerifyResult run() throws SQLException {
-    List<RunRecord> runs = store.runs();
-    Map<String, List<StoredDocument>> docs = runDocuments();
-    Map<String, List<CapUsage>> usages = new HashMap<>();
-    Map<String, Tally> tallies = new HashMap<>();
+    runs = store.runs();
+    docs = store.documentsByRun();
     for (RunRecord r : runs) {
       usages.put(r.runId(), store.capUsages(r.runId()));
       tallies.put(r.runId(), new Tally());
     }
-    Set<String> badDocuments = badDocuments();
-
-    long expected = 1;
-    String prev = Canonical.GENESIS;
-    long entries = 0;
-    int nextRun = 0;
-    String sql =
-        "SELECT "
-            + Store.prefixed("e.", Store.ENTRY_COLUMNS)
-            + " FROM ledger_entries e ORDER BY e.seq";
-    String refSql =
-        "SELECT entry_seq, ref_group, ref_key FROM ledger_entry_refs ORDER BY entry_seq, ordinal";
-    try (PreparedStatement ps = store.c.prepareStatement(sql);
-        PreparedStatement rps = store.c.prepareStatement(refSql)) {
-      ps.setFetchSize(Store.FETCH);
-      rps.setFetchSize(Store.FETCH);
-      try (ResultSet rs = ps.executeQuery();
-          ResultSet refs = rps.executeQuery()) {
-        boolean refsLeft = refs.next();
-        while (true) {
-          boolean haveEntry = rs.next();
-          long entrySeq = haveEntry ? rs.getLong(1) : Long.MAX_VALUE;
-          while (nextRun < runs.size() && runs.get(nextRun).seq() < entrySeq) {
-            RunRecord r = runs.get(nextRun++);
-            String canonical =
-                Canonical.run(r, docs.getOrDefault(r.runId(), List.of()), usages.get(r.runId()));
-            check(
-                r.seq(), expected, r.prevHash(), prev, r.hash(), canonical, "ledger_runs", r, null);
-            for (StoredDocument d : docs.getOrDefault(r.runId(), List.of())) {
-              if (badDocuments.contains(d.sha256())) {
-                add(
-                    r.seq(),
-                    "ledger_runs",
-                    r.runId(),
-                    null,
-                    "的文件" + d.name() + "内容与其SHA-256不符（被改动或缺失）",
-                    "document " + d.name() + " does not match its SHA-256 (changed or missing)");
-              }
-            }
-            expected = r.seq() + 1;
-            prev = r.hash();
-          }
-          if (!haveEntry) {
-            break;
-          }
-          List<ReferenceKey> keys = new ArrayList<>();
-          while (refsLeft && refs.getLong(1) <= entrySeq) {
-            if (refs.getLong(1) == entrySeq) {
-              keys.add(new ReferenceKey(refs.getString(2), refs.getString(3)));
-            }
-            refsLeft = refs.next();
-          }
-          LedgerEntry e = store.entry(rs, keys);
-          entries++;
-          Tally t = tallies.get(e.runId());
-          if (t == null) {
-            add(
-                e.seq(),
-                "ledger_entries",
-                e.runId(),
-                e.claimId(),
-                "所属运行不存在",
-                "belongs to a run the ledger does not hold");
-          } else if (e.kind() == EntryKind.PAYOUT) {
-            t.payouts++;
-          } else {
-            t.reversals++;
-          }
-          check(e.seq(), expected, e.prevHash(), prev, e.hash(), Canonical.entry(e), null, null, e);
-          expected = e.seq() + 1;
-          prev = e.hash();
-        }
-      }
-    }
+    badDocuments = store.badDocuments();
+    store.forEachEntry(this::entry);
+    runsBefore(Long.MAX_VALUE);
     for (RunRecord r : runs) {
       Tally t = tallies.get(r.runId());
       if (t.payouts != r.lineCount() || t.reversals != r.reversalCount()) {
@@ -147,7 +84,7 @@ final class Verifier {
       }
     }
     List<Bilingual> warnings = new ArrayList<>();
-    Set<String> present = new HashSet<>(store.d.triggers(store.c));
+    Set<String> present = new HashSet<>(store.triggers());
     List<String> missing =
         store.d.expectedTriggers().stream().filter(t -> !present.contains(t)).toList();
     if (!missing.isEmpty()) {
@@ -159,6 +96,52 @@ final class Verifier {
                   + " (the data is intact; have the administrator find out who removed them)"));
     }
     return new VerifyResult(runs.size(), entries, expected - 1, prev, breaks, warnings);
+  }
+
+  /** One entry, in seq order: the run headers before it first. */
+  private void entry(LedgerEntry e) {
+    runsBefore(e.seq());
+    entries++;
+    Tally t = tallies.get(e.runId());
+    if (t == null) {
+      add(
+          e.seq(),
+          "ledger_entries",
+          e.runId(),
+          e.claimId(),
+          "所属运行不存在",
+          "belongs to a run the ledger does not hold");
+    } else if (e.kind() == EntryKind.PAYOUT) {
+      t.payouts++;
+    } else {
+      t.reversals++;
+    }
+    check(e.seq(), expected, e.prevHash(), prev, e.hash(), Canonical.entry(e), null, null, e);
+    expected = e.seq() + 1;
+    prev = e.hash();
+  }
+
+  /** The run headers not yet checked whose seq is below {@code seq}, in order. */
+  private void runsBefore(long seq) {
+    while (nextRun < runs.size() && runs.get(nextRun).seq() < seq) {
+      RunRecord r = runs.get(nextRun++);
+      String canonical =
+          Canonical.run(r, docs.getOrDefault(r.runId(), List.of()), usages.get(r.runId()));
+      check(r.seq(), expected, r.prevHash(), prev, r.hash(), canonical, "ledger_runs", r, null);
+      for (StoredDocument d : docs.getOrDefault(r.runId(), List.of())) {
+        if (badDocuments.contains(d.sha256())) {
+          add(
+              r.seq(),
+              "ledger_runs",
+              r.runId(),
+              null,
+              "的文件" + d.name() + "内容与其SHA-256不符（被改动或缺失）",
+              "document " + d.name() + " does not match its SHA-256 (changed or missing)");
+        }
+      }
+      expected = r.seq() + 1;
+      prev = r.hash();
+    }
   }
 
   private void check(
@@ -209,45 +192,5 @@ final class Verifier {
     if (breaks.size() < VerifyResult.MAX_BREAKS) {
       breaks.add(new VerifyResult.Break(seq, table, runId, claimId, Bilingual.of(zh, en)));
     }
-  }
-
-  private Map<String, List<StoredDocument>> runDocuments() throws SQLException {
-    Map<String, List<StoredDocument>> out = new HashMap<>();
-    try (PreparedStatement ps =
-            store.c.prepareStatement(
-                "SELECT run_id, kind, name, sha256 FROM ledger_run_documents"
-                    + " ORDER BY run_id, ordinal");
-        ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-            .add(StoredDocument.reference(rs.getString(2), rs.getString(3), rs.getString(4)));
-      }
-    }
-    return out;
-  }
-
-  /** SHA-256 keys that are referenced but missing, or whose text no longer matches. */
-  private Set<String> badDocuments() throws SQLException {
-    Set<String> good = new HashSet<>();
-    try (PreparedStatement ps =
-            store.c.prepareStatement("SELECT sha256, content FROM ledger_documents");
-        ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        if (StoredDocument.sha256(rs.getString(2)).equals(rs.getString(1))) {
-          good.add(rs.getString(1));
-        }
-      }
-    }
-    Set<String> bad = new HashSet<>();
-    try (PreparedStatement ps =
-            store.c.prepareStatement("SELECT DISTINCT sha256 FROM ledger_run_documents");
-        ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        if (!good.contains(rs.getString(1))) {
-          bad.add(rs.getString(1));
-        }
-      }
-    }
-    return bad;
   }
 }

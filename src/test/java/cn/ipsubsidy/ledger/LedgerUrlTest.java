@@ -20,12 +20,12 @@ class LedgerUrlTest {
 
   @Test
   void sqlitePaths() {
-    assertThat(Ledger.sqlitePath("jdbc:sqlite:/a/b.db")).isEqualTo("/a/b.db");
-    assertThat(Ledger.sqlitePath("jdbc:sqlite:/a/b.db?open_mode=1")).isEqualTo("/a/b.db");
-    assertThat(Ledger.sqlitePath("jdbc:sqlite:file:/a/b.db")).isEqualTo("/a/b.db");
-    assertThat(Ledger.sqlitePath("jdbc:sqlite::memory:")).isNull();
-    assertThat(Ledger.sqlitePath("jdbc:sqlite:")).isNull();
-    assertThat(Ledger.sqlitePath("jdbc:sqlite:file:x?mode=memory")).isNull();
+    assertThat(LedgerLocation.sqlitePath("jdbc:sqlite:/a/b.db")).isEqualTo("/a/b.db");
+    assertThat(LedgerLocation.sqlitePath("jdbc:sqlite:/a/b.db?open_mode=1")).isEqualTo("/a/b.db");
+    assertThat(LedgerLocation.sqlitePath("jdbc:sqlite:file:/a/b.db")).isEqualTo("/a/b.db");
+    assertThat(LedgerLocation.sqlitePath("jdbc:sqlite::memory:")).isNull();
+    assertThat(LedgerLocation.sqlitePath("jdbc:sqlite:")).isNull();
+    assertThat(LedgerLocation.sqlitePath("jdbc:sqlite:file:x?mode=memory")).isNull();
   }
 
   @Test

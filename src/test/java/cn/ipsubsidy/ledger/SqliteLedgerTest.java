@@ -32,7 +32,7 @@ class SqliteLedgerTest extends LedgerContract {
 
   @Test
   void theLedgerFileIsReadableByItsOwnerOnly() throws IOException {
-    Path file = Paths.get(Ledger.sqlitePath(url));
+    Path file = Paths.get(LedgerLocation.sqlitePath(url));
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
         .isEqualTo("rw-------");
     assertThat(ledger.created()).isTrue();
@@ -43,7 +43,7 @@ class SqliteLedgerTest extends LedgerContract {
 
   @Test
   void theHolderFileStandsWhileTheLockIsHeldAndAStaleOneIsCleared() {
-    Path file = Paths.get(Ledger.sqlitePath(url) + ".holder");
+    Path file = Paths.get(LedgerLocation.sqlitePath(url) + ".holder");
     RunHolder me = RunHolder.thisProcess("2025Q1-20250401-100304-ab12", "王会计");
     ledger.withRunLock(
         WAIT,

@@ -1,0 +1,153 @@
+package cn.ipsubsidy.ledger;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
+import java.util.Properties;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Brings a ledger's schema up to date with Flyway ({@code db/migration/common}, then {@code
+ * db/migration/sqlite|postgresql}, history in {@code ledger_schema_history}) and checks that a
+ * PostgreSQL database can hold Chinese text (UTF8).
+ *
+ * <p>Flyway is handed a {@link DataSource} that opens each connection from the URL with the
+ * dialect's properties, as every other call of the ledger does; no pool, since each call of the
+ * ledger opens its own connection and closes it (a dropped connection affects one call). The
+ * drivers' own DataSources would not do: xerial's sets an open mode over the URL's {@code
+ * open_mode}, and PostgreSQL's rebuilds the URL from the parameters it knows.
+ */
+final class Migration {
+  private Migration() {}
+
+  /**
+   * Migrates the ledger at {@code url}.
+   *
+   * @return true when this created the schema (the ledger was empty)
+   * @throws LedgerException when it cannot be opened or migrated, or is not UTF8
+   */
+  static boolean migrate(String url, Dialect dialect, LedgerErrors errors, String masked) {
+    MigrateResult result;
+    try {
+      result =
+          Flyway.configure(Migration.class.getClassLoader())
+              .dataSource(new UrlDataSource(url, dialect.properties()))
+              .locations(dialect.migrationLocations())
+              .placeholders(dialect.placeholders())
+              .table("ledger_schema_history")
+              .failOnMissingLocations(true)
+              .load()
+              .migrate();
+    } catch (FlywayException e) {
+      throw errors.openFailed(e);
+    }
+    if (dialect instanceof PostgresDialect) {
+      checkEncoding(url, dialect, errors, masked);
+    }
+    return result.initialSchemaVersion == null && result.migrationsExecuted > 0;
+  }
+
+  private static void checkEncoding(
+      String url, Dialect dialect, LedgerErrors errors, String masked) {
+    String encoding;
+    try {
+      Connection c = dialect.transactions().openRead(url);
+      try (Statement st = c.createStatement();
+          ResultSet rs = st.executeQuery("SHOW server_encoding")) {
+        rs.next();
+        encoding = rs.getString(1);
+      } finally {
+        dialect.transactions().endRead(c);
+      }
+    } catch (SQLException e) {
+      throw errors.failed(e);
+    }
+    if (!"UTF8".equalsIgnoreCase(encoding)) {
+      throw LedgerException.of(
+          masked,
+          "账本数据库 " + masked + " 的编码为" + encoding + "，须为UTF8才能保存中文；请用 ENCODING 'UTF8' 建库。",
+          "the ledger database "
+              + masked
+              + " uses encoding "
+              + encoding
+              + "; it must be UTF8 to hold Chinese text. Create it with ENCODING 'UTF8'.",
+          null);
+    }
+  }
+
+  /** The minimal DataSource Flyway needs: connections from the JDBC URL. */
+  private static final class UrlDataSource implements DataSource {
+    private final String url;
+    private final Properties properties;
+    private PrintWriter log;
+
+    UrlDataSource(String url, Properties properties) {
+      this.url = url;
+      this.properties = properties;
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+      return DriverManager.getConnection(url, properties);
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+      Properties p = new Properties();
+      p.putAll(properties);
+      if (username != null) {
+        p.setProperty("user", username);
+      }
+      if (password != null) {
+        p.setProperty("password", password);
+      }
+      return DriverManager.getConnection(url, p);
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+      return log;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {
+      this.log = out;
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) {
+      DriverManager.setLoginTimeout(seconds);
+    }
+
+    @Override
+    public int getLoginTimeout() {
+      return DriverManager.getLoginTimeout();
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+      throw new SQLFeatureNotSupportedException();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+      if (iface.isInstance(this)) {
+        return iface.cast(this);
+      }
+      throw new SQLException("not a wrapper for " + iface);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) {
+      return iface.isInstance(this);
+    }
+  }
+}
