@@ -15,6 +15,7 @@ import cn.ipsubsidy.ledger.RunHolder;
 import cn.ipsubsidy.ledger.RunRecord;
 import cn.ipsubsidy.ledger.RunToPost;
 import cn.ipsubsidy.ledger.StoredDocument;
+import cn.ipsubsidy.outputs.FaultHooks;
 import cn.ipsubsidy.report.AuditCsvWriter;
 import cn.ipsubsidy.report.IoWriter;
 import cn.ipsubsidy.report.OutputFiles;
@@ -50,18 +51,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class CalcJob {
   private static final Logger log = LoggerFactory.getLogger(CalcJob.class);
-
-  /**
-   * Fault injection for the kill-during-posting test: milliseconds to sleep after the outputs are
-   * written and the run is posted, before the transaction commits. Never set in production.
-   */
-  public static final String PAUSE_BEFORE_COMMIT = "ipsubsidy.test.pauseBeforeCommitMillis";
-
-  /**
-   * Fault injection for the kill-after-commit test: milliseconds to sleep after the run's posting
-   * committed, before its outputs are moved into place. Never set in production.
-   */
-  public static final String PAUSE_BEFORE_PLACING = "ipsubsidy.test.pauseBeforePlacingMillis";
 
   /**
    * @param sheet the sheet to read (--sheet), or null for the first with a header row
@@ -125,6 +114,7 @@ public final class CalcJob {
   private final String toolVersion;
   private final Progress progress;
   private final Consumer<PendingOutputs.Settled> settled;
+  private final FaultHooks faults;
 
   public CalcJob(String toolVersion) {
     this(toolVersion, Progress.NONE);
@@ -132,18 +122,24 @@ public final class CalcJob {
 
   /** A job that reports its progress (rows read, computed, written) to {@code progress}. */
   public CalcJob(String toolVersion, Progress progress) {
-    this(toolVersion, progress, s -> {});
+    this(toolVersion, progress, s -> {}, FaultHooks.NONE);
   }
 
   /**
    * As {@link #CalcJob(String, Progress)}, telling {@code settled} what became of the outputs of
    * earlier runs on the same ledger that were killed before their outputs were in place ({@link
-   * PendingOutputs}), as each is settled at the start of this run.
+   * PendingOutputs}), as each is settled at the start of this run; {@code faults} is {@link
+   * FaultHooks#NONE} but in the tests that kill a run at a step of the posting protocol.
    */
-  public CalcJob(String toolVersion, Progress progress, Consumer<PendingOutputs.Settled> settled) {
+  public CalcJob(
+      String toolVersion,
+      Progress progress,
+      Consumer<PendingOutputs.Settled> settled,
+      FaultHooks faults) {
     this.toolVersion = toolVersion;
     this.progress = progress;
     this.settled = settled;
+    this.faults = faults;
   }
 
   public Outcome run(Request req) throws IOException {
@@ -292,7 +288,7 @@ public final class CalcJob {
                     staged.add(OutputFiles.stageAll(outputs, pending::movedAside));
                     pending.ready();
                     if (posted != null) {
-                      pauseForFaultInjection(PAUSE_BEFORE_COMMIT);
+                      faults.beforeCommit();
                     }
                     return new Outcome(
                         facts,
@@ -317,7 +313,7 @@ public final class CalcJob {
         // Posted (or a dry run): only now do the outputs appear under their names. A kill from
         // here until the journal is deleted is made good by the next run that settles it.
         if (outcome.posted() != null) {
-          pauseForFaultInjection(PAUSE_BEFORE_PLACING);
+          faults.beforePlacing();
         }
         if (!staged.isEmpty() && outcome.posted() == null) {
           staged.get(0).placeOrRestore(); // nothing posted (a dry run): as any other write
@@ -579,17 +575,6 @@ public final class CalcJob {
               + ", this run of "
               + period
               + ": a run can only be replaced by one of the same period");
-    }
-  }
-
-  private static void pauseForFaultInjection(String property) {
-    Long millis = Long.getLong(property);
-    if (millis != null && millis > 0) {
-      try {
-        Thread.sleep(millis);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
     }
   }
 
