@@ -16,6 +16,9 @@ import cn.ipsubsidy.ledger.RunRecord;
 import cn.ipsubsidy.ledger.RunToPost;
 import cn.ipsubsidy.ledger.StoredDocument;
 import cn.ipsubsidy.outputs.FaultHooks;
+import cn.ipsubsidy.outputs.Journal;
+import cn.ipsubsidy.outputs.Output;
+import cn.ipsubsidy.outputs.PendingOutputs;
 import cn.ipsubsidy.report.AuditCsvWriter;
 import cn.ipsubsidy.report.IoWriter;
 import cn.ipsubsidy.report.OutputFiles;
@@ -159,7 +162,7 @@ public final class CalcJob {
     // the run may be posted but its outputs not in place: the journal keeps them for settling
     boolean keepForSettling = false;
     List<PreparedOutput> outputs = new ArrayList<>();
-    PendingOutputs.Journal pending = PendingOutputs.journal();
+    Journal pending = PendingOutputs.journal();
     try {
       String inputSha = Hashing.sha256(req.claims());
       Instant now = Instant.now();
@@ -387,7 +390,7 @@ public final class CalcJob {
       WorkbookTotals sums,
       Path workbook,
       Path audit,
-      PendingOutputs.Journal journal)
+      Journal journal)
       throws IOException {
     String runId = facts.runId();
     RunResult forWorkbook = counted(result, "写出 writing", result.lines().size());
@@ -399,7 +402,7 @@ public final class CalcJob {
               PreparedOutput prepared =
                   prepare(
                       journal,
-                      PendingOutputs.Output.AUDIT,
+                      Output.AUDIT,
                       audit,
                       req.force(),
                       tmp -> new AuditCsvWriter().write(result, runId, tmp));
@@ -415,7 +418,7 @@ public final class CalcJob {
       book =
           prepare(
               journal,
-              PendingOutputs.Output.WORKBOOK,
+              Output.WORKBOOK,
               workbook,
               req.force(),
               tmp ->
@@ -444,11 +447,7 @@ public final class CalcJob {
    * recorded with its SHA-256 once complete.
    */
   private static PreparedOutput prepare(
-      PendingOutputs.Journal journal,
-      PendingOutputs.Output output,
-      Path target,
-      boolean force,
-      IoWriter writer)
+      Journal journal, Output output, Path target, boolean force, IoWriter writer)
       throws IOException {
     Path absolute = target.toAbsolutePath().normalize();
     PreparedOutput prepared =

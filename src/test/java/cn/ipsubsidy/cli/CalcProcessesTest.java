@@ -2,12 +2,12 @@ package cn.ipsubsidy.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.ipsubsidy.app.PendingOutputs;
 import cn.ipsubsidy.claims.EntityIds;
 import cn.ipsubsidy.cli.FaultsTable.LedgerState;
 import cn.ipsubsidy.ledger.Ledger;
 import cn.ipsubsidy.ledger.RunRecord;
 import cn.ipsubsidy.ledger.TestLedgers;
+import cn.ipsubsidy.outputs.PendingOutputs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
