@@ -18,11 +18,12 @@ import cn.ipsubsidy.ledger.StoredDocument;
 import cn.ipsubsidy.outputs.FaultHooks;
 import cn.ipsubsidy.outputs.Journal;
 import cn.ipsubsidy.outputs.Output;
+import cn.ipsubsidy.outputs.OutputPlacingException;
 import cn.ipsubsidy.outputs.PendingOutputs;
+import cn.ipsubsidy.outputs.StagedOutputs;
 import cn.ipsubsidy.report.AuditCsvWriter;
 import cn.ipsubsidy.report.IoWriter;
 import cn.ipsubsidy.report.OutputFiles;
-import cn.ipsubsidy.report.OutputPlacingException;
 import cn.ipsubsidy.report.OutputWriteException;
 import cn.ipsubsidy.report.PayoutWorkbookWriter;
 import cn.ipsubsidy.report.PreparedOutput;
@@ -199,7 +200,7 @@ public final class CalcJob {
         // Old outputs that --force replaces are moved aside just before the commit, so that a
         // locked
         // one (open in Excel) stops the run before it is posted; they go back if it is not.
-        List<OutputFiles.Staged> staged = new ArrayList<>(1);
+        List<StagedOutputs> staged = new ArrayList<>(1);
         Outcome outcome;
         try {
           outcome =
@@ -288,7 +289,7 @@ public final class CalcJob {
                       throw e;
                     }
                     outputs.addAll(await(written));
-                    staged.add(OutputFiles.stageAll(outputs, pending::movedAside));
+                    staged.add(StagedOutputs.stage(outputs, pending::movedAside));
                     pending.ready();
                     if (posted != null) {
                       faults.beforeCommit();
@@ -310,7 +311,7 @@ public final class CalcJob {
           keepForSettling = true;
           throw e;
         } catch (IOException | RuntimeException | Error e) {
-          staged.forEach(OutputFiles.Staged::restore);
+          staged.forEach(StagedOutputs::restore);
           throw e;
         }
         // Posted (or a dry run): only now do the outputs appear under their names. A kill from
