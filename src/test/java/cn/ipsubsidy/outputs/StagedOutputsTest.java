@@ -1,19 +1,18 @@
 package cn.ipsubsidy.outputs;
 
+import static cn.ipsubsidy.testsupport.OutputFolders.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.ipsubsidy.report.IoWriter;
 import cn.ipsubsidy.report.OutputExistsException;
 import cn.ipsubsidy.report.OutputFiles;
 import cn.ipsubsidy.report.OutputWriteException;
 import cn.ipsubsidy.report.PreparedOutput;
+import cn.ipsubsidy.testsupport.OutputFolders;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,14 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 class StagedOutputsTest {
   @TempDir Path dir;
 
-  private static IoWriter text(String content) {
-    return file -> Files.writeString(file, content, StandardCharsets.UTF_8);
-  }
-
   private List<String> listing() throws IOException {
-    try (Stream<Path> files = Files.list(dir)) {
-      return files.map(p -> p.getFileName().toString()).sorted().toList();
-    }
+    return OutputFolders.listing(dir);
   }
 
   /**
