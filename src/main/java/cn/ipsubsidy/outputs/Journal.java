@@ -16,18 +16,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The pending-outputs journal of one run, written by that run ({@link JournalFormat} says what is
- * in it, {@link PendingOutputs} settles it when the run was killed); thread-safe, the outputs are
- * written apart. Nothing is on disk until {@link #start}.
+ * The pending-outputs journal of one run, written by that run through its {@link OutputTransaction}
+ * ({@link JournalFormat} says what is in it, {@link PendingOutputs} settles it when the run was
+ * killed); thread-safe, the outputs are written apart. Nothing is on disk until {@link #start}.
  */
-public final class Journal implements AutoCloseable {
+final class Journal implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Journal.class);
   private final Path dir;
   private String runId;
   private Path file;
   private FileChannel channel;
 
-  /** The journal of a run in {@code dir} ({@link PendingOutputs#folder()}). */
+  /** The journal of a run in {@code dir} ({@link PendingOutputs#folder()}); nothing on disk yet. */
   Journal(Path dir) {
     this.dir = dir;
   }

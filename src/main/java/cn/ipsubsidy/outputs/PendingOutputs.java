@@ -93,11 +93,6 @@ public final class PendingOutputs {
     return Ledger.home().resolve("pending");
   }
 
-  /** The journal of a run; nothing is on disk until {@link Journal#start}. */
-  public static Journal journal() {
-    return new Journal(folder());
-  }
-
   // ---- settling
 
   /**
