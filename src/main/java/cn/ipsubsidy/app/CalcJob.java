@@ -15,13 +15,14 @@ import cn.ipsubsidy.ledger.RunHolder;
 import cn.ipsubsidy.ledger.RunRecord;
 import cn.ipsubsidy.ledger.RunToPost;
 import cn.ipsubsidy.ledger.StoredDocument;
+import cn.ipsubsidy.outputs.FaultHooks;
+import cn.ipsubsidy.outputs.Output;
+import cn.ipsubsidy.outputs.OutputPlacingException;
+import cn.ipsubsidy.outputs.OutputTransaction;
+import cn.ipsubsidy.outputs.PendingOutputs;
 import cn.ipsubsidy.report.AuditCsvWriter;
-import cn.ipsubsidy.report.IoWriter;
-import cn.ipsubsidy.report.OutputFiles;
-import cn.ipsubsidy.report.OutputPlacingException;
 import cn.ipsubsidy.report.OutputWriteException;
 import cn.ipsubsidy.report.PayoutWorkbookWriter;
-import cn.ipsubsidy.report.PreparedOutput;
 import cn.ipsubsidy.report.RunFacts;
 import cn.ipsubsidy.report.WorkbookTotals;
 import java.io.IOException;
@@ -30,8 +31,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -50,18 +51,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class CalcJob {
   private static final Logger log = LoggerFactory.getLogger(CalcJob.class);
-
-  /**
-   * Fault injection for the kill-during-posting test: milliseconds to sleep after the outputs are
-   * written and the run is posted, before the transaction commits. Never set in production.
-   */
-  public static final String PAUSE_BEFORE_COMMIT = "ipsubsidy.test.pauseBeforeCommitMillis";
-
-  /**
-   * Fault injection for the kill-after-commit test: milliseconds to sleep after the run's posting
-   * committed, before its outputs are moved into place. Never set in production.
-   */
-  public static final String PAUSE_BEFORE_PLACING = "ipsubsidy.test.pauseBeforePlacingMillis";
 
   /**
    * @param sheet the sheet to read (--sheet), or null for the first with a header row
@@ -125,6 +114,7 @@ public final class CalcJob {
   private final String toolVersion;
   private final Progress progress;
   private final Consumer<PendingOutputs.Settled> settled;
+  private final FaultHooks faults;
 
   public CalcJob(String toolVersion) {
     this(toolVersion, Progress.NONE);
@@ -132,338 +122,346 @@ public final class CalcJob {
 
   /** A job that reports its progress (rows read, computed, written) to {@code progress}. */
   public CalcJob(String toolVersion, Progress progress) {
-    this(toolVersion, progress, s -> {});
+    this(toolVersion, progress, s -> {}, FaultHooks.NONE);
   }
 
   /**
    * As {@link #CalcJob(String, Progress)}, telling {@code settled} what became of the outputs of
    * earlier runs on the same ledger that were killed before their outputs were in place ({@link
-   * PendingOutputs}), as each is settled at the start of this run.
+   * PendingOutputs}), as each is settled at the start of this run; {@code faults} is {@link
+   * FaultHooks#NONE} but in the tests that kill a run at a step of the posting protocol.
    */
-  public CalcJob(String toolVersion, Progress progress, Consumer<PendingOutputs.Settled> settled) {
+  public CalcJob(
+      String toolVersion,
+      Progress progress,
+      Consumer<PendingOutputs.Settled> settled,
+      FaultHooks faults) {
     this.toolVersion = toolVersion;
     this.progress = progress;
     this.settled = settled;
+    this.faults = faults;
   }
 
+  /**
+   * The posting protocol (ARCHITECTURE.md), one named step a line: read the claims, then under the
+   * ledger's run lock {@link Posting#postAndWrite} (steps 1 to 7, ending in the commit), then
+   * {@link Posting#place} the outputs (step 8).
+   */
   public Outcome run(Request req) throws IOException {
     Path workbook = workbookPath(req.claims(), req.out());
     Path audit = auditPath(req.claims(), workbook);
-    PolicySetup policies = PolicySetup.load(req.rulesFile());
-    if (req.policyId() != null && policies.registry().document(req.policyId()).isEmpty()) {
-      throw new UsageException(
-          "未登记的政策：" + req.policyId() + "（可用 ipsubsidy policies 查看）",
-          "unknown policy: " + req.policyId() + " (see ipsubsidy policies)");
-    }
+    PolicySetup policies = policies(req);
     // Rows and lines go to temporary files as they come, so memory does not grow with the
     // number of rows; they are deleted when the outcome is closed, or here on failure.
-    SpilledRun run = SpilledRun.read(req.claims(), req.sheet(), policies.registry(), progress);
-    ReadResult read = run.readResult();
+    SpilledRun claims = SpilledRun.read(req.claims(), req.sheet(), policies.registry(), progress);
     boolean handedOver = false;
-    // the run may be posted but its outputs not in place: the journal keeps them for settling
-    boolean keepForSettling = false;
-    List<PreparedOutput> outputs = new ArrayList<>();
-    PendingOutputs.Journal pending = PendingOutputs.journal();
-    try {
-      String inputSha = Hashing.sha256(req.claims());
-      Instant now = Instant.now();
-      LocalDate latest = run.latestEventDate();
-      Period period =
-          req.period() != null
-              ? req.period()
-              : Period.of(latest != null ? latest : LocalDate.now());
-      Bilingual periodSource =
-          req.period() != null
-              ? Bilingual.of("--period", "--period")
-              : latest != null
-                  ? Bilingual.of("最晚事项日期 " + latest, "latest event date " + latest)
-                  : Bilingual.of("今天", "today");
-      String runId = Ledger.newRunId(period, now);
-      RunFacts facts =
-          new RunFacts(
-              runId,
-              period,
-              req.period() != null ? "--period" : periodSource.zh() + " " + periodSource.en(),
-              policies.registry().documents(),
-              req.claims().getFileName().toString(),
-              inputSha,
-              now,
-              toolVersion,
-              req.operator(),
-              req.rulesFile() == null ? null : req.rulesFile().getFileName().toString(),
-              policies.rulesSha256(),
-              policies.office());
-      String url = req.ledgerUrl() != null ? req.ledgerUrl() : Ledger.defaultUrl();
-      try (Ledger ledger = Ledger.open(url)) {
-        Period p = period;
-        String identity = ledger.identity();
-        // Old outputs that --force replaces are moved aside just before the commit, so that a
-        // locked
-        // one (open in Excel) stops the run before it is posted; they go back if it is not.
-        List<OutputFiles.Staged> staged = new ArrayList<>(1);
-        Outcome outcome;
-        try {
-          outcome =
-              ledger.withRunLock(
-                  req.lockWait(),
-                  RunHolder.thisProcess(runId, req.operator()),
-                  session -> {
-                    // earlier runs killed before their outputs were in place: no run of this ledger
-                    // is between posting and committing while the lock is held
-                    PendingOutputs.settle(identity, id -> session.run(id).isPresent())
-                        .forEach(settled);
-                    // the ledger's refusal (already posted: use --replace) comes before any
-                    // check of existing outputs (io contract, exit 4): --force would not help
-                    checkReplayAndReplace(req, session, p, inputSha, ledger);
-                    refuseExistingOutputs(req, workbook, audit);
-                    PriorPayouts prior =
-                        req.replaceRunId() == null
-                            ? session.prior(p.year())
-                            : session.prior(p.year(), req.replaceRunId());
-                    WorkbookTotals sums = new WorkbookTotals();
-                    RunResult result =
-                        run.compute(new SubsidyEngine.Options(p, req.policyId()), prior, sums);
-                    log.info(
-                        "run {}: {} rows from {} (sha256 {}), period {}, paid {} total {}",
-                        runId,
-                        result.lines().size(),
-                        req.claims(),
-                        inputSha,
-                        p,
-                        result.count(Status.PAID),
-                        result.totalPaid());
-                    if (req.strict() && result.badDataCount() > 0) {
-                      log.info(
-                          "run {}: --strict, {} bad rows: nothing written",
-                          runId,
-                          result.badDataCount());
-                      return new Outcome(
-                          facts,
-                          periodSource,
-                          read,
-                          result,
-                          workbook,
-                          audit,
-                          false,
-                          null,
-                          ledger.url(),
-                          run);
-                    }
-                    // The outputs are written on their own threads while the run is posted on this
-                    // one (in the transaction, not yet committed): each reads the lines on its own.
-                    // The journal names them first, so that a kill at any moment leaves none
-                    // behind.
-                    pending.start(runId, identity);
-                    ExecutorService writer = daemonThread("ipsubsidy-outputs");
-                    Future<List<PreparedOutput>> written =
-                        writer.submit(
-                            () ->
-                                prepareOutputs(req, result, facts, sums, workbook, audit, pending));
-                    writer.shutdown();
-                    PostedRun posted = null;
-                    try {
-                      if (!req.dryRun()) {
-                        long started = System.nanoTime();
-                        posted =
-                            session.post(
-                                new RunToPost(
-                                    runId,
-                                    p,
-                                    req.claims().getFileName().toString(),
-                                    inputSha,
-                                    req.operator(),
-                                    toolVersion,
-                                    now,
-                                    policies.documents().stream()
-                                        .map(d -> StoredDocument.of(d.kind(), d.name(), d.text()))
-                                        .toList(),
-                                    req.replaceRunId(),
-                                    result));
-                        log.info(
-                            "run {}: posted in {} ms (not yet committed)",
-                            runId,
-                            (System.nanoTime() - started) / 1_000_000);
-                      }
-                    } catch (RuntimeException | Error e) {
-                      discardWhenWritten(written);
-                      throw e;
-                    }
-                    outputs.addAll(await(written));
-                    staged.add(OutputFiles.stageAll(outputs, pending::movedAside));
-                    pending.ready();
-                    if (posted != null) {
-                      pauseForFaultInjection(PAUSE_BEFORE_COMMIT);
-                    }
-                    return new Outcome(
-                        facts,
-                        periodSource,
-                        read,
-                        result,
-                        workbook,
-                        audit,
-                        true,
-                        posted,
-                        ledger.url(),
-                        run);
-                  });
-        } catch (CommitUnknownException e) {
-          // perhaps posted: the journal keeps the outputs and the old files for the next settling
-          keepForSettling = true;
-          throw e;
-        } catch (IOException | RuntimeException | Error e) {
-          staged.forEach(OutputFiles.Staged::restore);
-          throw e;
-        }
-        // Posted (or a dry run): only now do the outputs appear under their names. A kill from
-        // here until the journal is deleted is made good by the next run that settles it.
-        if (outcome.posted() != null) {
-          pauseForFaultInjection(PAUSE_BEFORE_PLACING);
-        }
-        if (!staged.isEmpty() && outcome.posted() == null) {
-          staged.get(0).placeOrRestore(); // nothing posted (a dry run): as any other write
-        } else if (!staged.isEmpty()) {
-          try {
-            staged.get(0).place();
-          } catch (OutputPlacingException e) {
-            // posted: the outputs wait in their temporary files, named by the journal
-            keepForSettling = true;
-            Bilingual why = OutputWriteException.reason(e.getCause());
-            throw new UsageException(
-                "运行 "
-                    + runId
-                    + " 已过账，但无法把输出文件放到 "
-                    + e.target()
-                    + "："
-                    + why.zh()
-                    + "。输出已保留，排除原因后运行 ipsubsidy ledger verify 即放到位；切勿重新运行 calc。",
-                "run "
-                    + runId
-                    + " is posted, but its outputs cannot be put at "
-                    + e.target()
-                    + ": "
-                    + why.en()
-                    + ". They are kept: once the cause is removed, ipsubsidy ledger verify puts"
-                    + " them in place; do not run calc again.",
-                e);
-          }
-        }
+    try (OutputTransaction outputs =
+        OutputTransaction.open(PendingOutputs.folder(), !req.dryRun(), req.force(), faults)) {
+      Bilingual periodSource = periodSource(req, claims.latestEventDate());
+      RunFacts facts = facts(req, claims, policies, periodSource);
+      try (Ledger ledger = Ledger.open(ledgerUrl(req))) {
+        Posting posting =
+            new Posting(
+                this, req, policies, claims, facts, periodSource, workbook, audit, ledger, outputs);
+        Outcome outcome = posting.postAndWrite(); // steps 1 to 7, then the commit
         if (outcome.written()) {
-          log.info(
-              "run {}: {} {} and {}",
-              runId,
-              req.dryRun()
-                  ? "dry run, nothing posted; wrote"
-                  : "posted to " + ledger.url() + "; wrote",
-              workbook,
-              audit);
+          posting.place(); // step 8
         }
         handedOver = true;
         return outcome;
       }
     } finally {
       progress.done();
-      if (keepForSettling) {
-        // the journal names the outputs and the old files; the next settling decides
-        pending.detach();
-      } else {
-        for (PreparedOutput o : outputs) {
-          o.close();
-        }
-        pending.close(); // after the outputs: placed, or deleted
-      }
       if (!handedOver) {
-        run.close();
+        claims.close();
       }
     }
   }
 
   /**
-   * Writes the workbook and the audit log to temporary files, not yet in place. The audit log is
-   * written on a second thread while the workbook is written on this one: each reads the lines on
-   * its own, and a machine's second core takes the log's share of the time. The progress line
-   * follows the workbook, which reads the lines once (its totals were summed as the lines were
-   * computed). On failure nothing is left behind.
+   * One run being posted: the job, what the run computes and writes, the ledger and its outputs.
    */
-  private List<PreparedOutput> prepareOutputs(
+  private record Posting(
+      CalcJob job,
       Request req,
-      RunResult result,
+      PolicySetup policies,
+      SpilledRun claims,
       RunFacts facts,
-      WorkbookTotals sums,
+      Bilingual periodSource,
       Path workbook,
       Path audit,
-      PendingOutputs.Journal journal)
-      throws IOException {
-    String runId = facts.runId();
-    RunResult forWorkbook = counted(result, "写出 writing", result.lines().size());
-    ExecutorService second = daemonThread("ipsubsidy-audit-log");
-    long started = System.nanoTime();
-    Future<PreparedOutput> csvJob =
-        second.submit(
-            () -> {
-              PreparedOutput prepared =
-                  prepare(
-                      journal,
-                      PendingOutputs.Output.AUDIT,
-                      audit,
-                      req.force(),
-                      tmp -> new AuditCsvWriter().write(result, runId, tmp));
-              log.info(
-                  "run {}: audit log written in {} ms",
-                  runId,
-                  (System.nanoTime() - started) / 1_000_000);
-              return prepared;
-            });
-    second.shutdown();
-    PreparedOutput book = null;
-    try {
-      book =
-          prepare(
-              journal,
-              PendingOutputs.Output.WORKBOOK,
-              workbook,
-              req.force(),
-              tmp ->
-                  new PayoutWorkbookWriter(PayoutWorkbookWriter.EXCEL_MAX_ROWS, req.auditSheet())
-                      .write(forWorkbook, facts, sums, tmp));
-      log.info(
-          "run {}: workbook written in {} ms", runId, (System.nanoTime() - started) / 1_000_000);
-      PreparedOutput csv = await(csvJob);
-      return List.of(book, csv);
-    } catch (IOException | RuntimeException | Error e) {
-      if (book != null) {
-        book.close();
-      }
-      // let the log finish (or fail), then throw it away
+      Ledger ledger,
+      OutputTransaction outputs) {
+
+    /**
+     * Steps 1 to 7, under the ledger's run lock and in one transaction, which commits when the
+     * locked work returns. A failure before the commit abandons the outputs (old files back,
+     * temporary files and journal deleted); a commit whose outcome is not known leaves them for the
+     * next settling, which decides from what the ledger holds.
+     */
+    Outcome postAndWrite() throws IOException {
+      RunHolder holder = RunHolder.thisProcess(facts.runId(), req.operator());
       try {
-        csvJob.get().discard();
-      } catch (ExecutionException | InterruptedException | RuntimeException ignored) {
-        log.debug("audit log discarded", ignored);
+        return ledger.withRunLock(
+            req.lockWait(),
+            holder,
+            session -> {
+              settleEarlierRuns(session); // 1
+              // 2: the ledger's refusal (already posted: use --replace) comes before any check
+              // of existing outputs (io contract, exit 4): --force would not help
+              checkReplayAndReplace(req, session, facts.period(), facts.inputSha256(), ledger);
+              refuseExistingOutputs(req, workbook, audit);
+              WorkbookTotals sums = new WorkbookTotals();
+              RunResult result = compute(session, sums); // 3
+              if (req.strict() && result.badDataCount() > 0) {
+                log.info(
+                    "run {}: --strict, {} bad rows: nothing written",
+                    facts.runId(),
+                    result.badDataCount());
+                return outcome(result, false, null);
+              }
+              outputs.journal(facts.runId(), ledger.identity()); // 4
+              Future<Void> written = writeOutputs(result, sums); // 5, on their own threads
+              PostedRun posted = postWhileWriting(session, result, written); // 5
+              outputs.stageForCommit(); // 6
+              outputs.ready(); // 7: the commit follows when this returns
+              return outcome(result, true, posted);
+            });
+      } catch (CommitUnknownException e) {
+        outputs.leaveForSettling(); // perhaps posted
+        throw e;
+      } catch (IOException | RuntimeException | Error e) {
+        outputs.abandon();
+        throw e;
       }
-      throw e;
+    }
+
+    /**
+     * Step 1: earlier runs killed before their outputs were in place; no run of this ledger is
+     * between posting and committing while the lock is held.
+     */
+    private void settleEarlierRuns(Ledger.Session session) {
+      PendingOutputs.settle(ledger.identity(), id -> session.run(id).isPresent())
+          .forEach(job.settled);
+    }
+
+    /** Step 3: the run computed against what the ledger holds for its budget year. */
+    private RunResult compute(Ledger.Session session, WorkbookTotals sums) {
+      Period p = facts.period();
+      PriorPayouts prior =
+          req.replaceRunId() == null
+              ? session.prior(p.year())
+              : session.prior(p.year(), req.replaceRunId());
+      RunResult result = claims.compute(new SubsidyEngine.Options(p, req.policyId()), prior, sums);
+      log.info(
+          "run {}: {} rows from {} (sha256 {}), period {}, paid {} total {}",
+          facts.runId(),
+          result.lines().size(),
+          req.claims(),
+          facts.inputSha256(),
+          p,
+          result.count(Status.PAID),
+          result.totalPaid());
+      return result;
+    }
+
+    /**
+     * Step 5: the workbook and the audit log written to temporary files on threads of their own
+     * while the run is posted on this one: the workbook on one, the audit log on a second, each
+     * reading the lines on its own, so that a machine's second core takes the log's share of the
+     * time. The progress line follows the workbook, which reads the lines once (its totals were
+     * summed as the lines were computed).
+     */
+    private Future<Void> writeOutputs(RunResult result, WorkbookTotals sums) {
+      return onItsOwnThread(
+          "ipsubsidy-outputs",
+          () -> {
+            writeBoth(result, sums);
+            return null;
+          });
+    }
+
+    /** On the outputs' thread: the audit log on a second one, the workbook on this one. */
+    private void writeBoth(RunResult result, WorkbookTotals sums) throws IOException {
+      RunResult forWorkbook = job.counted(result, "写出 writing", result.lines().size());
+      long started = System.nanoTime();
+      Future<Void> csv =
+          onItsOwnThread(
+              "ipsubsidy-audit-log",
+              () -> {
+                outputs.write(
+                    Output.AUDIT, audit, f -> new AuditCsvWriter().write(result, facts.runId(), f));
+                logWritten("audit log", started);
+                return null;
+              });
+      try {
+        outputs.write(
+            Output.WORKBOOK,
+            workbook,
+            f ->
+                new PayoutWorkbookWriter(PayoutWorkbookWriter.EXCEL_MAX_ROWS, req.auditSheet())
+                    .write(forWorkbook, facts, sums, f));
+        logWritten("workbook", started);
+        await(csv);
+      } catch (IOException | RuntimeException | Error e) {
+        finished(csv); // let the log finish (or fail): the outputs are abandoned
+        throw e;
+      }
+    }
+
+    private void logWritten(String what, long started) {
+      log.info(
+          "run {}: {} written in {} ms",
+          facts.runId(),
+          what,
+          (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * Step 5: the run posted in the transaction, not yet committed (nothing for a dry run), while
+     * the outputs are written; then waits for them.
+     */
+    private PostedRun postWhileWriting(
+        Ledger.Session session, RunResult result, Future<Void> written) throws IOException {
+      PostedRun posted = null;
+      try {
+        if (!req.dryRun()) {
+          posted = post(session, result);
+        }
+      } catch (RuntimeException | Error e) {
+        finished(written); // let the outputs' thread finish (or fail): they are abandoned
+        throw e;
+      }
+      await(written);
+      return posted;
+    }
+
+    private PostedRun post(Ledger.Session session, RunResult result) {
+      long started = System.nanoTime();
+      PostedRun posted =
+          session.post(
+              new RunToPost(
+                  facts.runId(),
+                  facts.period(),
+                  facts.inputFileName(),
+                  facts.inputSha256(),
+                  req.operator(),
+                  facts.toolVersion(),
+                  facts.generatedAt(),
+                  policies.documents().stream()
+                      .map(d -> StoredDocument.of(d.kind(), d.name(), d.text()))
+                      .toList(),
+                  req.replaceRunId(),
+                  result));
+      log.info(
+          "run {}: posted in {} ms (not yet committed)",
+          facts.runId(),
+          (System.nanoTime() - started) / 1_000_000);
+      return posted;
+    }
+
+    /**
+     * Step 8: posted (or a dry run), only now do the outputs appear under their names. A kill from
+     * here until the journal is deleted is made good by the next run that settles it; an output
+     * that cannot be placed waits in its temporary file for the clerk to remove the cause.
+     */
+    void place() throws IOException {
+      try {
+        outputs.place();
+      } catch (OutputPlacingException e) {
+        throw notPlaced(facts.runId(), e);
+      }
+      log.info(
+          "run {}: {} {} and {}",
+          facts.runId(),
+          req.dryRun() ? "dry run, nothing posted; wrote" : "posted to " + ledger.url() + "; wrote",
+          workbook,
+          audit);
+    }
+
+    private Outcome outcome(RunResult result, boolean written, PostedRun posted) {
+      return new Outcome(
+          facts,
+          periodSource,
+          claims.readResult(),
+          result,
+          workbook,
+          audit,
+          written,
+          posted,
+          ledger.url(),
+          claims);
     }
   }
 
-  /**
-   * One output written to its temporary file, named in the journal before the file is created and
-   * recorded with its SHA-256 once complete.
-   */
-  private static PreparedOutput prepare(
-      PendingOutputs.Journal journal,
-      PendingOutputs.Output output,
-      Path target,
-      boolean force,
-      IoWriter writer)
-      throws IOException {
-    Path absolute = target.toAbsolutePath().normalize();
-    PreparedOutput prepared =
-        OutputFiles.prepare(target, force, writer, tmp -> journal.temp(output, absolute, tmp));
-    try {
-      journal.written(output, prepared);
-    } catch (IOException | RuntimeException e) {
-      prepared.discard();
-      throw e;
+  /** The policies and local rules the run computes under; --policy must name one of them. */
+  private static PolicySetup policies(Request req) throws IOException {
+    PolicySetup policies = PolicySetup.load(req.rulesFile());
+    if (req.policyId() != null && policies.registry().document(req.policyId()).isEmpty()) {
+      throw new UsageException(
+          "未登记的政策：" + req.policyId() + "（可用 ipsubsidy policies 查看）",
+          "unknown policy: " + req.policyId() + " (see ipsubsidy policies)");
     }
-    return prepared;
+    return policies;
+  }
+
+  /** How the period was chosen: --period, the latest event date, or today. */
+  private static Bilingual periodSource(Request req, LocalDate latest) {
+    return req.period() != null
+        ? Bilingual.of("--period", "--period")
+        : latest != null
+            ? Bilingual.of("最晚事项日期 " + latest, "latest event date " + latest)
+            : Bilingual.of("今天", "today");
+  }
+
+  /** The run's id, period, input and policies, as the workbook states them. */
+  private RunFacts facts(
+      Request req, SpilledRun claims, PolicySetup policies, Bilingual periodSource)
+      throws IOException {
+    String inputSha = Hashing.sha256(req.claims());
+    Instant now = Instant.now();
+    LocalDate latest = claims.latestEventDate();
+    Period period =
+        req.period() != null ? req.period() : Period.of(latest != null ? latest : LocalDate.now());
+    return new RunFacts(
+        Ledger.newRunId(period, now),
+        period,
+        req.period() != null ? "--period" : periodSource.zh() + " " + periodSource.en(),
+        policies.registry().documents(),
+        req.claims().getFileName().toString(),
+        inputSha,
+        now,
+        toolVersion,
+        req.operator(),
+        req.rulesFile() == null ? null : req.rulesFile().getFileName().toString(),
+        policies.rulesSha256(),
+        policies.office());
+  }
+
+  private static String ledgerUrl(Request req) {
+    return req.ledgerUrl() != null ? req.ledgerUrl() : Ledger.defaultUrl();
+  }
+
+  /** A posted run whose outputs cannot be put in place: they are kept for settling. */
+  private static UsageException notPlaced(String runId, OutputPlacingException e) {
+    Bilingual why = OutputWriteException.reason(e.getCause());
+    return new UsageException(
+        "运行 "
+            + runId
+            + " 已过账，但无法把输出文件放到 "
+            + e.target()
+            + "："
+            + why.zh()
+            + "。输出已保留，排除原因后运行 ipsubsidy ledger verify 即放到位；切勿重新运行 calc。",
+        "run "
+            + runId
+            + " is posted, but its outputs cannot be put at "
+            + e.target()
+            + ": "
+            + why.en()
+            + ". They are kept: once the cause is removed, ipsubsidy ledger verify puts"
+            + " them in place; do not run calc again.",
+        e);
   }
 
   /** What a writing thread made, or what failed making it. */
@@ -488,24 +486,29 @@ public final class CalcJob {
     }
   }
 
-  /** Lets the outputs' thread finish (or fail), then throws away what it wrote. */
-  private static void discardWhenWritten(Future<List<PreparedOutput>> written) {
+  /** Lets a writing thread finish (or fail); what it wrote is the transaction's to throw away. */
+  private static void finished(Future<?> job) {
     try {
-      for (PreparedOutput o : written.get()) {
-        o.discard();
-      }
+      job.get();
     } catch (ExecutionException | InterruptedException | RuntimeException e) {
       log.debug("outputs discarded", e);
     }
   }
 
-  private static ExecutorService daemonThread(String name) {
-    return Executors.newSingleThreadExecutor(
-        r -> {
-          Thread t = new Thread(r, name);
-          t.setDaemon(true);
-          return t;
-        });
+  /** {@code job} on a daemon thread of its own named {@code name}. */
+  private static <T> Future<T> onItsOwnThread(String name, Callable<T> job) {
+    ExecutorService thread =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, name);
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      return thread.submit(job);
+    } finally {
+      thread.shutdown();
+    }
   }
 
   /** The result with its lines counted into {@link #progress} as a writer iterates them. */
@@ -517,7 +520,7 @@ public final class CalcJob {
     return new RunResult(result.period(), new CountedLines(stored, progress), result.capUsages());
   }
 
-  /** Outputs already there are refused unless --force (OutputFiles checks again when placing). */
+  /** Outputs already there are refused unless --force (staging checks again before the commit). */
   private static void refuseExistingOutputs(Request req, Path workbook, Path audit) {
     if (req.force()) {
       return;
@@ -579,17 +582,6 @@ public final class CalcJob {
               + ", this run of "
               + period
               + ": a run can only be replaced by one of the same period");
-    }
-  }
-
-  private static void pauseForFaultInjection(String property) {
-    Long millis = Long.getLong(property);
-    if (millis != null && millis > 0) {
-      try {
-        Thread.sleep(millis);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
     }
   }
 

@@ -65,7 +65,8 @@ final class CalcCommand implements Callable<Integer> {
         new CalcJob(
                 VersionProvider.version(),
                 TerminalProgress.forStderr(),
-                settled -> PendingNotices.print(err, m, settled))
+                settled -> PendingNotices.print(err, m, settled),
+                ((IpSubsidy) spec.root().userObject()).faults())
             .run(
                 new CalcJob.Request(
                     input.claims,

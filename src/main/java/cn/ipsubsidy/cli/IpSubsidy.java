@@ -4,6 +4,7 @@ import cn.ipsubsidy.domain.Bilingual;
 import cn.ipsubsidy.domain.ClerkFacing;
 import cn.ipsubsidy.domain.Period;
 import cn.ipsubsidy.ledger.Ledger;
+import cn.ipsubsidy.outputs.FaultHooks;
 import cn.ipsubsidy.report.PoiTempFolder;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -63,6 +64,7 @@ public final class IpSubsidy implements Runnable {
   private final Styles styles;
   private OfficeDefaults defaults =
       OfficeDefaults.none(Ledger.home().resolve(OfficeDefaults.FILE_NAME));
+  private FaultHooks faults = FaultHooks.NONE;
 
   private IpSubsidy(Messages messages, Styles styles) {
     this.messages = messages;
@@ -76,6 +78,11 @@ public final class IpSubsidy implements Runnable {
 
   Messages messages() {
     return messages;
+  }
+
+  /** Where calc may be stopped by a test ({@link FaultHooks#NONE} but in a test's own main). */
+  FaultHooks faults() {
+    return faults;
   }
 
   Styles styles() {
@@ -212,9 +219,20 @@ public final class IpSubsidy implements Runnable {
    * terminal reads ({@link TerminalCharset}), not the JVM's default.
    */
   public static int execute(String... args) {
+    return execute(FaultHooks.NONE, args);
+  }
+
+  /**
+   * As {@link #execute(String...)}, calc pausing where {@code faults} says: the seam for the tests
+   * that kill a real process at a step of the posting protocol (their main is under src/test).
+   */
+  static int execute(FaultHooks faults, String... args) {
     return execute(
         new PrintWriter(new OutputStreamWriter(System.out, TerminalCharset.stdout()), true),
         new PrintWriter(new OutputStreamWriter(System.err, TerminalCharset.stderr()), true),
+        Ledger.home().resolve(OfficeDefaults.FILE_NAME),
+        System.getenv(),
+        faults,
         args);
   }
 
@@ -242,6 +260,16 @@ public final class IpSubsidy implements Runnable {
       Path configFile,
       Map<String, String> env,
       String... args) {
+    return execute(terminalOut, terminalErr, configFile, env, FaultHooks.NONE, args);
+  }
+
+  private static int execute(
+      PrintWriter terminalOut,
+      PrintWriter terminalErr,
+      Path configFile,
+      Map<String, String> env,
+      FaultHooks faults,
+      String... args) {
     if ("".equals(only(args))) {
       // --version alone: what picocli would print, without building a command line to print it
       for (String line : new VersionProvider().getVersion()) {
@@ -262,7 +290,7 @@ public final class IpSubsidy implements Runnable {
     }
     String lang = defaults.setting("lang").map(OfficeDefaults.Setting::value).orElse(null);
     Messages messages = Messages.of(Lang.choose(args, lang, Locale.getDefault()));
-    return execute(terminalOut, terminalErr, messages, Help.Ansi.AUTO, defaults, args);
+    return execute(terminalOut, terminalErr, messages, Help.Ansi.AUTO, defaults, faults, args);
   }
 
   static int execute(
@@ -277,6 +305,7 @@ public final class IpSubsidy implements Runnable {
         messages,
         ansi,
         OfficeDefaults.none(Ledger.home().resolve(OfficeDefaults.FILE_NAME)),
+        FaultHooks.NONE,
         args);
   }
 
@@ -286,6 +315,7 @@ public final class IpSubsidy implements Runnable {
       Messages messages,
       Help.Ansi ansi,
       OfficeDefaults defaults,
+      FaultHooks faults,
       String... args) {
     System.setProperty("ipsubsidy.logfile", logFile().toString());
     // POI's temporary files (workbook sheets being written, decrypted input) in this user's own
@@ -297,6 +327,7 @@ public final class IpSubsidy implements Runnable {
     CommandLine cmd = commandLine(messages, ansi, only(args));
     IpSubsidy root = cmd.getCommand();
     root.defaults = defaults;
+    root.faults = faults;
     cmd.setDefaultValueProvider(defaults);
     new EffectiveSettings(defaults, messages).installHelpSections(cmd);
     cmd.setOut(out);

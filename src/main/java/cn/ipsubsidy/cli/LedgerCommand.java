@@ -1,6 +1,5 @@
 package cn.ipsubsidy.cli;
 
-import cn.ipsubsidy.app.PendingOutputs;
 import cn.ipsubsidy.app.UsageException;
 import cn.ipsubsidy.domain.Money;
 import cn.ipsubsidy.ledger.Ledger;
@@ -9,6 +8,7 @@ import cn.ipsubsidy.ledger.RunDetail;
 import cn.ipsubsidy.ledger.RunRecord;
 import cn.ipsubsidy.ledger.StoredDocument;
 import cn.ipsubsidy.ledger.VerifyResult;
+import cn.ipsubsidy.outputs.PendingOutputs;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;

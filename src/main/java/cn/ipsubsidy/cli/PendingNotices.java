@@ -1,6 +1,7 @@
 package cn.ipsubsidy.cli;
 
-import cn.ipsubsidy.app.PendingOutputs;
+import cn.ipsubsidy.outputs.Output;
+import cn.ipsubsidy.outputs.PendingOutputs;
 import java.io.PrintWriter;
 
 /**
@@ -12,7 +13,7 @@ final class PendingNotices {
   private PendingNotices() {}
 
   static void print(PrintWriter err, Messages m, PendingOutputs.Settled s) {
-    boolean workbook = s.output() == PendingOutputs.Output.WORKBOOK;
+    boolean workbook = s.output() == Output.WORKBOOK;
     String what = m.get(workbook ? "pending.workbook" : "pending.audit");
     String line =
         switch (s.action()) {

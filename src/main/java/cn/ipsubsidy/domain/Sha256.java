@@ -1,5 +1,7 @@
 package cn.ipsubsidy.domain;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,6 +22,16 @@ public final class Sha256 {
 
   public static String of(byte[] bytes) {
     return hex(digest().digest(bytes));
+  }
+
+  /** Of everything {@code in} holds, read to its end (a file's content, say); not closed. */
+  public static String of(InputStream in) throws IOException {
+    MessageDigest md = digest();
+    byte[] buf = new byte[1 << 16];
+    for (int n; (n = in.read(buf)) > 0; ) {
+      md.update(buf, 0, n);
+    }
+    return hex(md.digest());
   }
 
   /** A fresh digest, for input read in pieces; {@link #hex} its result. */

@@ -15,9 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 
 /**
  * Writes output files so that a clerk never finds a half-written payout workbook or audit log: the
@@ -26,10 +24,11 @@ import java.util.List;
  * deleted and an existing target is left as it was. Without {@code force} an existing target is
  * never replaced.
  *
- * <p>For several files that belong together (workbook and audit CSV) use {@link #prepare} for each,
- * then {@link #commitAll} once all are complete; {@link PreparedOutput#discard()} throws them away.
- * A caller that must find its files again after the process was killed (the pending-outputs journal
- * of {@code calc}) passes a {@link NewFiles} that is told each name before the file exists.
+ * <p>For several files that belong together (workbook and audit CSV) use {@link #prepare} for each;
+ * the posting protocol ({@code cn.ipsubsidy.outputs}) stages and places them together, and {@link
+ * PreparedOutput#discard()} throws them away. A caller that must find its files again after the
+ * process was killed (the pending-outputs journal of {@code calc}) passes a {@link NewFiles} that
+ * is told each name before the file exists.
  */
 public final class OutputFiles {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -109,158 +108,10 @@ public final class OutputFiles {
   }
 
   /**
-   * Moves every prepared file into place: {@link #stageAll} then {@link Staged#place}; when a file
-   * cannot be placed, those placed are taken back and the old files restored, so the workbook and
-   * the audit log never come from two different runs.
+   * ".name.&lt;random&gt;&lt;suffix&gt;" beside {@code target}, hidden, a name no file has yet:
+   * where a temporary output (".tmp") or an old file moved aside (".bak") goes.
    */
-  public static void commitAll(List<PreparedOutput> outputs) throws IOException {
-    try {
-      stageAll(outputs, MovedAside.NONE).placeOrRestore();
-    } finally {
-      for (PreparedOutput output : outputs) {
-        output.close(); // the temporary files of those not placed
-      }
-    }
-  }
-
-  /**
-   * Told each old file that {@code --force} replaces before it is moved aside, and the name it
-   * gets; a failure to record stops the staging, since the record is what brings the old file back
-   * should the process be killed before the outputs are placed.
-   */
-  @FunctionalInterface
-  public interface MovedAside {
-    MovedAside NONE = (target, backup) -> {};
-
-    void willMove(Path target, Path backup) throws IOException;
-  }
-
-  /**
-   * Makes room for the prepared files: checks that none of the targets that may not be replaced has
-   * appeared, and moves every old file that {@code --force} replaces aside to a hidden backup
-   * beside it ({@code .<name>.<random>.bak}). This is the step that fails on a file open in Excel
-   * (Windows refuses to rename it) or otherwise locked, so a caller that commits a transaction
-   * between staging and {@link Staged#place} learns of it before the commit. On failure every file
-   * already moved is put back and nothing is changed.
-   *
-   * @throws OutputExistsException when a target that may not be replaced exists
-   * @throws OutputWriteException when an old file cannot be moved aside
-   */
-  public static Staged stageAll(List<PreparedOutput> outputs, MovedAside aside) throws IOException {
-    for (PreparedOutput output : outputs) {
-      output.checkCommittable();
-    }
-    Staged staged = new Staged(outputs);
-    for (PreparedOutput output : outputs) {
-      Path target = output.target();
-      if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-        staged.backups.add(null);
-        continue;
-      }
-      Path backup = sibling(target, ".bak");
-      try {
-        aside.willMove(target, backup);
-        Files.move(target, backup, StandardCopyOption.ATOMIC_MOVE);
-      } catch (IOException | RuntimeException e) {
-        boolean restored = staged.restore();
-        throw OutputWriteException.replacing(target, e, restored);
-      }
-      staged.backups.add(backup);
-    }
-    staged.syncDirectories();
-    return staged;
-  }
-
-  /** Outputs whose targets are free: {@link #place} them, or {@link #restore} the old files. */
-  public static final class Staged {
-    private final List<PreparedOutput> outputs;
-
-    /** Per output: where its old file was moved, or null when there was none. */
-    private final List<Path> backups = new ArrayList<>();
-
-    private Staged(List<PreparedOutput> outputs) {
-      this.outputs = List.copyOf(outputs);
-    }
-
-    /**
-     * Moves every output into place, then deletes the old files moved aside. A failure leaves the
-     * outputs not yet placed in their temporary files and every old file in its backup, for the
-     * caller to restore ({@link #restore}) or to place later.
-     *
-     * @throws OutputPlacingException naming the output that could not be placed
-     */
-    public void place() throws OutputPlacingException {
-      for (PreparedOutput output : outputs) {
-        if (output.isCommitted()) {
-          continue;
-        }
-        try {
-          OutputFiles.place(output.temp(), output.target(), output.force());
-        } catch (IOException | RuntimeException e) {
-          throw new OutputPlacingException(output.target(), e);
-        }
-        output.placed();
-      }
-      for (Path backup : backups) {
-        if (backup != null) {
-          deleteQuietly(backup);
-        }
-      }
-    }
-
-    /**
-     * {@link #place}; when an output cannot be placed, those placed are taken back and the old
-     * files restored, so the workbook and the audit log never come from two different runs.
-     *
-     * @throws OutputExistsException when a target that may not be replaced appeared meanwhile
-     * @throws OutputWriteException naming the output that could not be placed
-     */
-    public void placeOrRestore() throws IOException {
-      try {
-        place();
-      } catch (OutputPlacingException e) {
-        boolean restored = restore();
-        if (e.getCause() instanceof OutputExistsException exists) {
-          throw exists;
-        }
-        throw OutputWriteException.replacing(e.target(), e.getCause(), restored);
-      }
-    }
-
-    /**
-     * Takes back the outputs already placed and moves every old file back to its name; the outputs'
-     * temporary files are left to their owner. True when everything is as before.
-     */
-    public boolean restore() {
-      boolean restored = true;
-      for (int i = 0; i < outputs.size(); i++) {
-        PreparedOutput output = outputs.get(i);
-        Path backup = i < backups.size() ? backups.get(i) : null;
-        try {
-          if (output.isCommitted()) {
-            Files.deleteIfExists(output.target());
-          }
-          if (backup != null) {
-            Files.move(backup, output.target(), StandardCopyOption.ATOMIC_MOVE);
-          }
-        } catch (IOException | RuntimeException e) {
-          restored = false;
-        }
-      }
-      syncDirectories();
-      return restored;
-    }
-
-    private void syncDirectories() {
-      outputs.stream()
-          .map(o -> o.target().getParent())
-          .distinct()
-          .forEach(OutputFiles::syncDirectory);
-    }
-  }
-
-  /** ".name.<random><suffix>" beside {@code target}, not yet existing. */
-  private static Path sibling(Path target, String suffix) {
+  public static Path hiddenSibling(Path target, String suffix) {
     byte[] random = new byte[8];
     RANDOM.nextBytes(random);
     return target.resolveSibling(
@@ -284,7 +135,7 @@ public final class OutputFiles {
           dir, Bilingual.of("目录不存在", "the directory does not exist"), null);
     }
     for (int attempt = 0; ; attempt++) {
-      Path temp = sibling(target, ".tmp");
+      Path temp = hiddenSibling(target, ".tmp");
       newFiles.willCreate(temp);
       try {
         // createFile, not createTempFile: the file gets the ordinary permissions of the

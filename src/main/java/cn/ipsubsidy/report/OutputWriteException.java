@@ -37,7 +37,7 @@ public class OutputWriteException extends IOException implements ClerkFacing {
   }
 
   /** Moving the complete file onto {@code target} failed; what was placed was taken back. */
-  static OutputWriteException replacing(Path target, Throwable cause, boolean restored) {
+  public static OutputWriteException replacing(Path target, Throwable cause, boolean restored) {
     Bilingual why = reason(cause);
     String zhAfter = restored ? "；已恢复原有文件，未写出任何文件" : "；恢复原有文件时也出错，请检查输出文件夹（详见日志）";
     String enAfter =

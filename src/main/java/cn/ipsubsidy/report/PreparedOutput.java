@@ -55,9 +55,8 @@ public final class PreparedOutput implements AutoCloseable {
     boolean ok = false;
     try {
       checkCommittable();
-      OutputFiles.place(temp, target, force);
+      moveIntoPlace();
       ok = true;
-      state = State.COMMITTED;
     } finally {
       if (!ok) {
         discard();
@@ -66,12 +65,24 @@ public final class PreparedOutput implements AutoCloseable {
   }
 
   /** Whether an existing target may be replaced (--force). */
-  boolean force() {
+  public boolean force() {
     return force;
   }
 
-  /** The file was moved into place by {@link OutputFiles.Staged#place()}. */
-  void placed() {
+  /**
+   * Moves the file into place in one step, as {@link #commit()} does, but neither checks the target
+   * first nor deletes the temporary file when the move fails: for a caller that made room for it
+   * and keeps a record of the file, to place it later or throw it away (the posting protocol's
+   * staging).
+   *
+   * @throws OutputExistsException when the target exists and {@code force} is false
+   * @throws IllegalStateException when already committed or discarded
+   */
+  public void moveIntoPlace() throws IOException {
+    if (state != State.PREPARED) {
+      throw new IllegalStateException("output " + target + " already " + state.name());
+    }
+    OutputFiles.place(temp, target, force);
     state = State.COMMITTED;
   }
 
@@ -89,7 +100,14 @@ public final class PreparedOutput implements AutoCloseable {
     discard();
   }
 
-  void checkCommittable() throws IOException {
+  /**
+   * Refuses what {@link #commit()} would: an output already committed or discarded, a target that
+   * is a directory, or one that exists when {@code force} is false.
+   *
+   * @throws OutputExistsException when the target exists and {@code force} is false
+   * @throws IllegalStateException when already committed or discarded
+   */
+  public void checkCommittable() throws IOException {
     if (state != State.PREPARED) {
       throw new IllegalStateException("output " + target + " already " + state.name());
     }

@@ -83,6 +83,12 @@ class ArchitectureTest {
         .check(classes);
   }
 
+  /**
+   * {@code outputs} (the posting protocol's files: journal, staging, placing, settling) sits below
+   * the jobs and above the file writing of {@code report} and the {@code ledger} whose runs it
+   * settles: it knows nothing of claims, policies or amounts, and neither report nor ledger knows
+   * it.
+   */
   @Test
   void dataFlowsOneWay() {
     layeredArchitecture()
@@ -91,6 +97,8 @@ class ArchitectureTest {
         .definedBy("cn.ipsubsidy.cli..")
         .layer("app")
         .definedBy("cn.ipsubsidy.app..")
+        .layer("outputs")
+        .definedBy("cn.ipsubsidy.outputs..")
         .layer("claims")
         .definedBy("cn.ipsubsidy.claims..")
         .layer("report")
@@ -107,18 +115,21 @@ class ArchitectureTest {
         .mayNotBeAccessedByAnyLayer()
         .whereLayer("app")
         .mayOnlyBeAccessedByLayers("cli")
+        .whereLayer("outputs")
+        .mayOnlyBeAccessedByLayers("app", "cli")
         .whereLayer("claims")
         .mayOnlyBeAccessedByLayers("app", "cli")
         .whereLayer("report")
-        .mayOnlyBeAccessedByLayers("app", "cli")
+        .mayOnlyBeAccessedByLayers("outputs", "app", "cli")
         .whereLayer("ledger")
-        .mayOnlyBeAccessedByLayers("app", "cli")
+        .mayOnlyBeAccessedByLayers("outputs", "app", "cli")
         .whereLayer("engine")
         .mayOnlyBeAccessedByLayers("report", "ledger", "app", "cli")
         .whereLayer("policy")
         .mayOnlyBeAccessedByLayers("engine", "report", "ledger", "app", "cli")
         .whereLayer("domain")
-        .mayOnlyBeAccessedByLayers("policy", "engine", "claims", "report", "ledger", "app", "cli")
+        .mayOnlyBeAccessedByLayers(
+            "policy", "engine", "claims", "report", "ledger", "outputs", "app", "cli")
         .check(classes);
   }
 }

@@ -2,13 +2,12 @@ package cn.ipsubsidy.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.ipsubsidy.app.CalcJob;
-import cn.ipsubsidy.app.PendingOutputs;
 import cn.ipsubsidy.claims.EntityIds;
 import cn.ipsubsidy.cli.FaultsTable.LedgerState;
 import cn.ipsubsidy.ledger.Ledger;
 import cn.ipsubsidy.ledger.RunRecord;
 import cn.ipsubsidy.ledger.TestLedgers;
+import cn.ipsubsidy.outputs.PendingOutputs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
@@ -50,7 +49,8 @@ class CalcProcessesTest {
   }
 
   private Process calc(Path claims, long pauseMillis, String... more) throws IOException {
-    return calc(claims, CalcJob.PAUSE_BEFORE_COMMIT, pauseMillis, dir.resolve("home"), more);
+    return calc(
+        claims, FaultInjectingMain.PAUSE_BEFORE_COMMIT, pauseMillis, dir.resolve("home"), more);
   }
 
   /** A calc in English that sleeps {@code pauseMillis} where {@code pause} says. */
@@ -237,7 +237,7 @@ class CalcProcessesTest {
     List<RunRecord> before = runs();
     Path workbook = dir.resolve(claims.getFileName().toString().replace(".csv", "-payout.xlsx"));
     String inPlace = Files.exists(workbook) ? RunFiles.workbookRunId(workbook) : null;
-    Process p = calc(claims, CalcJob.PAUSE_BEFORE_PLACING, 60_000, Ledger.home(), more);
+    Process p = calc(claims, FaultInjectingMain.PAUSE_BEFORE_PLACING, 60_000, Ledger.home(), more);
     String runId = awaitPostedRun(p, claims, before);
     Path journal = PendingOutputs.folder().resolve(runId + ".run");
     assertThat(journal).exists();
@@ -358,7 +358,7 @@ class CalcProcessesTest {
     Files.writeString(a, Files.readString(a).replace("Q1-1,", "Q1-2,").replace("M1;M2", "M3;M4"));
     int runsBefore = runs().size();
 
-    Process p = calc(a, CalcJob.PAUSE_BEFORE_COMMIT, 60_000, Ledger.home(), "--force");
+    Process p = calc(a, FaultInjectingMain.PAUSE_BEFORE_COMMIT, 60_000, Ledger.home(), "--force");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     // both old outputs are moved aside (one after the other) before the pause at the commit: a
     // kill between the two would test another moment than this test's

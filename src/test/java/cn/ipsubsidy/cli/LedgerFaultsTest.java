@@ -2,7 +2,6 @@ package cn.ipsubsidy.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.ipsubsidy.app.CalcJob;
 import cn.ipsubsidy.cli.FaultsTable.Folder;
 import cn.ipsubsidy.cli.FaultsTable.LedgerState;
 import cn.ipsubsidy.ledger.TestLedgers;
@@ -489,11 +488,11 @@ class LedgerFaultsTest {
               "-Dfile.encoding=UTF-8",
               "-Dstdout.encoding=UTF-8",
               "-Dstderr.encoding=UTF-8",
-              "-D" + CalcJob.PAUSE_BEFORE_COMMIT + "=" + pauseMillis,
+              "-D" + FaultInjectingMain.PAUSE_BEFORE_COMMIT + "=" + pauseMillis,
               "-Dipsubsidy.home=" + folder.resolveSibling(folder.getFileName() + "-home"),
               "-cp",
               System.getProperty("java.class.path"),
-              IpSubsidy.class.getName(),
+              FaultInjectingMain.class.getName(),
               "calc",
               claims.toString(),
               "--ledger",

@@ -1,6 +1,5 @@
 package cn.ipsubsidy.cli;
 
-import cn.ipsubsidy.app.CalcJob;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -29,8 +28,9 @@ final class RunFiles {
 
   /**
    * Starts {@code ipsubsidy ARGS} in a new JVM (this test's classpath) with its home folder, the
-   * given system properties (e.g. {@link CalcJob#PAUSE_BEFORE_COMMIT}) and its output and errors in
-   * files.
+   * given system properties and its output and errors in files. With properties it runs {@link
+   * FaultInjectingMain}, which reads the pauses they ask for (e.g. {@link
+   * FaultInjectingMain#PAUSE_BEFORE_COMMIT}); without, the real {@link IpSubsidy#main}.
    */
   static Process start(Path home, List<String> properties, Path out, Path err, String... args)
       throws IOException {
@@ -48,7 +48,7 @@ final class RunFiles {
     }
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
-    cmd.add(IpSubsidy.class.getName());
+    cmd.add((properties.isEmpty() ? IpSubsidy.class : FaultInjectingMain.class).getName());
     cmd.addAll(List.of(args));
     ProcessBuilder pb =
         new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());

@@ -1,29 +1,24 @@
 package cn.ipsubsidy.report;
 
+import static cn.ipsubsidy.testsupport.OutputFolders.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.ipsubsidy.outputs.StagedOutputs;
+import cn.ipsubsidy.testsupport.OutputFolders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class OutputFilesTest {
   @TempDir Path dir;
 
-  private static IoWriter text(String content) {
-    return file -> Files.writeString(file, content, StandardCharsets.UTF_8);
-  }
-
   private List<String> listing() throws IOException {
-    try (Stream<Path> files = Files.list(dir)) {
-      return files.map(p -> p.getFileName().toString()).sorted().toList();
-    }
+    return OutputFolders.listing(dir);
   }
 
   @Test
@@ -125,59 +120,6 @@ class OutputFilesTest {
         .isEqualTo("the file grew beyond the size allowed");
   }
 
-  /**
-   * The second file cannot be moved into place (on Windows: the old audit log is open in Excel).
-   * The workbook already placed is taken back, so the pair never mixes two runs.
-   */
-  @Test
-  void aPairWhoseSecondFileCannotBePlacedRestoresTheFirst() throws IOException {
-    Path workbook = dir.resolve("claims-payout.xlsx");
-    Path audit = dir.resolve("claims-audit.csv");
-    Files.writeString(workbook, "old wb");
-    Files.writeString(audit, "old csv");
-    PreparedOutput w = OutputFiles.prepare(workbook, true, text("new wb"));
-    PreparedOutput a = OutputFiles.prepare(audit, true, text("new csv"));
-    Files.delete(a.temp()); // its move fails as a locked target's would
-    assertThatThrownBy(() -> OutputFiles.commitAll(List.of(w, a)))
-        .isInstanceOf(OutputWriteException.class)
-        .hasMessageContaining("无法替换 " + audit)
-        .hasMessageContaining("已恢复原有文件")
-        .hasMessageContaining("the previous files were restored and nothing was written");
-    assertThat(workbook).hasContent("old wb");
-    assertThat(audit).hasContent("old csv");
-    assertThat(listing()).containsExactly("claims-audit.csv", "claims-payout.xlsx");
-  }
-
-  @Test
-  void aNewPairWhoseSecondFileCannotBePlacedLeavesNoFile() throws IOException {
-    Path workbook = dir.resolve("claims-payout.xlsx");
-    Path audit = dir.resolve("claims-audit.csv");
-    PreparedOutput w = OutputFiles.prepare(workbook, false, text("new wb"));
-    PreparedOutput a = OutputFiles.prepare(audit, false, text("new csv"));
-    Files.delete(a.temp());
-    assertThatThrownBy(() -> OutputFiles.commitAll(List.of(w, a)))
-        .isInstanceOf(OutputWriteException.class);
-    assertThat(listing()).isEmpty();
-  }
-
-  @Test
-  void preparedFilesAppearOnlyOnCommit() throws IOException {
-    Path workbook = dir.resolve("claims-payout.xlsx");
-    Path audit = dir.resolve("claims-audit.csv");
-    PreparedOutput w = OutputFiles.prepare(workbook, false, text("wb"));
-    PreparedOutput a = OutputFiles.prepare(audit, false, text("csv"));
-    assertThat(workbook).doesNotExist();
-    assertThat(audit).doesNotExist();
-    assertThat(w.temp()).hasContent("wb");
-
-    OutputFiles.commitAll(List.of(w, a));
-    assertThat(workbook).hasContent("wb");
-    assertThat(audit).hasContent("csv");
-    assertThat(w.isCommitted()).isTrue();
-    assertThat(listing()).containsExactly("claims-audit.csv", "claims-payout.xlsx");
-    assertThatThrownBy(w::commit).isInstanceOf(IllegalStateException.class);
-  }
-
   @Test
   void discardRemovesTheTempFileAndTouchesNothingElse() throws IOException {
     Path target = dir.resolve("out.xlsx");
@@ -188,22 +130,6 @@ class OutputFilesTest {
     assertThat(target).hasContent("old");
     assertThatThrownBy(p::commit).isInstanceOf(IllegalStateException.class);
     assertThat(listing()).containsExactly("out.xlsx");
-  }
-
-  @Test
-  void aTargetThatAppearsBeforeCommitIsNotReplacedWithoutForce() throws IOException {
-    Path workbook = dir.resolve("claims-payout.xlsx");
-    Path audit = dir.resolve("claims-audit.csv");
-    PreparedOutput w = OutputFiles.prepare(workbook, false, text("wb"));
-    PreparedOutput a = OutputFiles.prepare(audit, false, text("csv"));
-    Files.writeString(audit, "someone else's");
-
-    assertThatThrownBy(() -> OutputFiles.commitAll(List.of(w, a)))
-        .isInstanceOf(OutputExistsException.class)
-        .hasMessageContaining("claims-audit.csv");
-    assertThat(workbook).as("refused before anything moved").doesNotExist();
-    assertThat(audit).hasContent("someone else's");
-    assertThat(listing()).containsExactly("claims-audit.csv");
   }
 
   @Test
@@ -257,7 +183,7 @@ class OutputFilesTest {
         PreparedOutput a =
             OutputFiles.prepare(
                 audit, false, f -> new AuditCsvWriter().write(result, facts.runId(), f))) {
-      OutputFiles.commitAll(List.of(w, a));
+      StagedOutputs.commitAll(List.of(w, a));
     }
     assertThat(Files.size(workbook)).isPositive();
     assertThat(Files.readString(audit)).startsWith("\uFEFFrun_id,");

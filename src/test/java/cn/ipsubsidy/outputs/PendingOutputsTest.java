@@ -1,4 +1,4 @@
-package cn.ipsubsidy.app;
+package cn.ipsubsidy.outputs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,10 +13,10 @@ class PendingOutputsTest {
   @Test
   void fieldsSurviveTabsNewlinesAndBackslashesInPaths() {
     String odd = "C:\\财政\\2025 Q1\tfinal\nversion\r.xlsx";
-    String line = PendingOutputs.line("temp", "workbook", odd, "/srv/out/a-payout.xlsx");
+    String line = JournalFormat.line("temp", "workbook", odd, "/srv/out/a-payout.xlsx");
     assertThat(line).endsWith("\n").doesNotContain("\r");
     assertThat(line.substring(0, line.length() - 1)).doesNotContain("\n");
-    assertThat(PendingOutputs.fields(line.substring(0, line.length() - 1)))
+    assertThat(JournalFormat.fields(line.substring(0, line.length() - 1)))
         .containsExactly("temp", "workbook", odd, "/srv/out/a-payout.xlsx");
   }
 
