@@ -80,22 +80,7 @@ final class ClaimCalculator {
   private final Set<String> upgradeSources = new java.util.HashSet<>();
 
   PayoutLine evaluate(ClaimRow row) {
-    Evaluation e = new Evaluation(row);
-    try {
-      return e.run();
-    } catch (Halt h) {
-      return h.line;
-    }
-  }
-
-  /** Ends a claim's computation early with its verdict; carries no stack trace. */
-  private static final class Halt extends RuntimeException {
-    final transient PayoutLine line;
-
-    Halt(PayoutLine line) {
-      super(null, null, false, false);
-      this.line = line;
-    }
+    return new Evaluation(row).run();
   }
 
   private final class Evaluation {
@@ -118,30 +103,37 @@ final class ClaimCalculator {
       this.claim = row.claim();
     }
 
+    /** The catalog's order of steps; a step that stops the claim gives its verdict. */
     PayoutLine run() {
-      validated();
-      Jurisdiction jurisdiction = policyInForce();
-      eligible(jurisdiction);
-      BigDecimal amount = amountByKind();
-      amount = upgradeDifference(amount);
-      amount = individualFactor(amount);
-      amount = feeCeiling(amount);
-      amount = perClaimCap(amount);
-      computed = amount;
-      if (amount.signum() == 0) {
-        halt(Status.REJECTED, false, Wording.ZERO_AMOUNT);
+      if (row.hasProblems()) {
+        return verdict(invalidData());
       }
-      BigDecimal paid = annualCap(amount);
-      paid = lifetimeCap(paid);
-      return finish(paid);
+      Step<Void> eligible = policyInForce();
+      if (!eligible.stopped()) {
+        eligible = eligible();
+      }
+      if (eligible.stopped()) {
+        return verdict(eligible);
+      }
+      Step<BigDecimal> amount = amountByKind();
+      if (amount.stopped()) {
+        return verdict(amount);
+      }
+      BigDecimal a = individualFactor(upgradeDifference(amount.value()));
+      Step<BigDecimal> ceiling = feeCeiling(a);
+      if (ceiling.stopped()) {
+        return verdict(ceiling);
+      }
+      computed = perClaimCap(ceiling.value());
+      if (computed.signum() == 0) {
+        return verdict(Step.stop(Status.REJECTED, false, Wording.ZERO_AMOUNT));
+      }
+      return finish(lifetimeCap(annualCap(computed)));
     }
 
     // ---- step 0: the row as read
 
-    private void validated() {
-      if (!row.hasProblems()) {
-        return;
-      }
+    private Step<Void> invalidData() {
       List<CellProblem> problems = row.problems();
       step(
           Wording.VALIDATION,
@@ -149,22 +141,22 @@ final class ClaimCalculator {
           "",
           Wording.problems(problems),
           Wording.INVALID_DATA);
-      halt(Status.REJECTED, true, Wording.invalidData(problems));
+      return Step.stop(Status.REJECTED, true, Wording.invalidData(problems));
     }
 
     // ---- step 1: policy in force
 
-    private Jurisdiction policyInForce() {
+    private Step<Void> policyInForce() {
       List<Jurisdiction> districtOf =
           claim.district() == null
               ? List.of()
               : districts.computeIfAbsent(claim.district(), registry::jurisdictionsOf);
       if (districtOf.isEmpty()) {
-        halt(Status.REJECTED, true, Wording.districtUnknown(claim.district()));
+        return Step.stop(Status.REJECTED, true, Wording.districtUnknown(claim.district()));
       }
       ClauseResolver.Resolution r = resolver.resolve(claim.clause(), districtOf);
       if (r.clause() == null) {
-        halt(Status.REJECTED, true, r.problem());
+        return Step.stop(Status.REJECTED, true, r.problem());
       }
       Jurisdiction jurisdiction = r.jurisdiction();
       clause = r.clause();
@@ -173,12 +165,12 @@ final class ClaimCalculator {
       String inputs = Wording.policyInputs(claim);
       if (r.problem() != null) {
         step(Wording.POLICY, jurisdiction.city(), "", inputs, Wording.NOT_APPLICABLE);
-        halt(Status.REJECTED, false, r.problem());
+        return Step.stop(Status.REJECTED, false, r.problem());
       }
       LocalDate date = claim.eventDate();
       if (!doc.inForceOn(date)) {
         step(Wording.POLICY, Wording.inForce(doc), "", inputs, Wording.notInForceOn(date));
-        halt(
+        return Step.stop(
             Status.REVIEW,
             false,
             Wording.noPolicyInForce(date, doc, registry.inForce(jurisdiction, date)));
@@ -189,42 +181,63 @@ final class ClaimCalculator {
           "",
           inputs,
           Wording.clauseNamed(clause));
-      return jurisdiction;
+      return Step.PASSED;
     }
 
     // ---- step 2: eligibility
 
-    private void eligible(Jurisdiction jurisdiction) {
-      referenceForms();
-      prior
-          .claimPaid(claim.claimId())
-          .ifPresent(
-              p -> halt(Status.REJECTED, false, Wording.claimAlreadyPaid(claim.claimId(), p)));
+    /** Each check runs while those before it passed, in this order. */
+    private Step<Void> eligible() {
       Eligibility el = clause.eligibility();
+      Step<Void> s = referenceForms();
+      if (!s.stopped()) {
+        s = notPaidBefore();
+      }
+      if (!s.stopped()) {
+        s = entityType(el);
+      }
+      if (!s.stopped()) {
+        s = metricCheck(el.metric(), claim.metric(), Wording.METRIC);
+      }
+      if (!s.stopped()) {
+        s = metricCheck(el.metric2(), claim.metric2(), Wording.METRIC2);
+      }
+      if (!s.stopped() && el.establishedWithinYears() != null) {
+        s = establishedWindow(el.establishedWithinYears());
+      }
+      if (!s.stopped() && clause.calculation() instanceof Calculation.FixedByLevel byLevel) {
+        s = levelCheck(byLevel);
+      }
+      if (!s.stopped() && el.oneTime()) {
+        s = oneTimeCheck();
+      }
+      if (!s.stopped() && el.oncePerBudgetYear()) {
+        s = oncePerYearCheck();
+      }
+      return s.stopped() ? s : referenceCheck();
+    }
+
+    private Step<Void> notPaidBefore() {
+      Optional<PriorPayment> paid = prior.claimPaid(claim.claimId());
+      if (paid.isPresent()) {
+        return Step.stop(
+            Status.REJECTED, false, Wording.claimAlreadyPaid(claim.claimId(), paid.get()));
+      }
+      return Step.PASSED;
+    }
+
+    private Step<Void> entityType(Eligibility el) {
+      if (el.allowedTypes().isEmpty() && el.excludedTypes().isEmpty()) {
+        return Step.PASSED;
+      }
       EntityType type = claim.entityType();
-      if (!el.allowedTypes().isEmpty() || !el.excludedTypes().isEmpty()) {
-        String rule = Wording.typeRule(el);
-        if (!el.admits(type)) {
-          step(Wording.ELIGIBILITY, rule, "", Wording.entityType(type), Wording.NOT_ELIGIBLE);
-          halt(Status.REJECTED, false, Wording.typeNotEligible(type, clause, rule));
-        }
-        step(Wording.ELIGIBILITY, rule, "", Wording.entityType(type), Wording.ELIGIBLE);
+      String rule = Wording.typeRule(el);
+      if (!el.admits(type)) {
+        step(Wording.ELIGIBILITY, rule, "", Wording.entityType(type), Wording.NOT_ELIGIBLE);
+        return Step.stop(Status.REJECTED, false, Wording.typeNotEligible(type, clause, rule));
       }
-      metricCheck(el.metric(), claim.metric(), Wording.METRIC);
-      metricCheck(el.metric2(), claim.metric2(), Wording.METRIC2);
-      if (el.establishedWithinYears() != null) {
-        establishedWindow(el.establishedWithinYears());
-      }
-      if (clause.calculation() instanceof Calculation.FixedByLevel byLevel) {
-        levelCheck(byLevel);
-      }
-      if (el.oneTime()) {
-        oneTimeCheck();
-      }
-      if (el.oncePerBudgetYear()) {
-        oncePerYearCheck();
-      }
-      referenceCheck();
+      step(Wording.ELIGIBILITY, rule, "", Wording.entityType(type), Wording.ELIGIBLE);
+      return Step.PASSED;
     }
 
     /**
@@ -232,11 +245,11 @@ final class ClaimCalculator {
      * not match its digits is bad data; a reference listed twice in the cell in any spelling is bad
      * data too.
      */
-    private void referenceForms() {
+    private Step<Void> referenceForms() {
       List<String> refs = claim.references();
       ReferenceRule rule = clause.references();
       if (refs.isEmpty() || rule == null) {
-        return;
+        return Step.PASSED;
       }
       boolean perPatent = rule.perPatent();
       List<String> shown = new ArrayList<>();
@@ -251,7 +264,7 @@ final class ClaimCalculator {
               "",
               Wording.reference(r),
               Wording.expectedCheck(c.expectedCheck()));
-          halt(Status.REJECTED, true, Wording.badReference(c.problem().orElseThrow()));
+          return Step.stop(Status.REJECTED, true, Wording.badReference(c.problem().orElseThrow()));
         }
         String first = seen.putIfAbsent(c.form(), r);
         if (first != null) {
@@ -261,63 +274,66 @@ final class ClaimCalculator {
               "",
               String.join("; ", shown),
               Wording.DUPLICATE);
-          halt(Status.REJECTED, true, Wording.oneNumberTwice(first, r, c.form()));
+          return Step.stop(Status.REJECTED, true, Wording.oneNumberTwice(first, r, c.form()));
         }
       }
-      if (shown.equals(refs)) {
-        return;
+      if (!shown.equals(refs)) {
+        step(
+            Wording.ELIGIBILITY,
+            Wording.referencesComparedAs(perPatent),
+            "",
+            Wording.references(refs),
+            String.join("; ", shown));
       }
-      step(
-          Wording.ELIGIBILITY,
-          Wording.referencesComparedAs(perPatent),
-          "",
-          Wording.references(refs),
-          String.join("; ", shown));
+      return Step.PASSED;
     }
 
     /**
      * lyg-2021 12b and 12c reward the previous year's volume: one award per entity, clause and
      * budget year (revision 2).
      */
-    private void oncePerYearCheck() {
+    private Step<Void> oncePerYearCheck() {
       String key = claim.entityId() + "|" + clause.code() + "|" + budgetYear;
       String rule = Wording.oncePerYear(budgetYear);
       Holder held = holder(tally.yearly.get(key));
       if (held != null) {
         step(Wording.ELIGIBILITY, rule, "", key, Wording.YEARLY_IN_RUN);
-        halt(Status.REJECTED, false, Wording.oncePerYearInRun(held.row(), held.claimId()));
+        return Step.stop(
+            Status.REJECTED, false, Wording.oncePerYearInRun(held.row(), held.claimId()));
       }
       Optional<PriorPayment> paid =
           prior.paidForClauseInYear(claim.entityId(), clause.code().toString(), budgetYear);
       if (paid.isPresent()) {
         PriorPayment p = paid.get();
         step(Wording.ELIGIBILITY, rule, "", key, Wording.alreadyPaid(p));
-        halt(Status.REJECTED, false, Wording.oncePerYearPaid(budgetYear, p));
+        return Step.stop(Status.REJECTED, false, Wording.oncePerYearPaid(budgetYear, p));
       }
       step(Wording.ELIGIBILITY, rule, "", key, Wording.NOT_PAID_THIS_YEAR);
       holdYearly = key;
+      return Step.PASSED;
     }
 
-    private void metricCheck(MetricRule rule, Long value, String column) {
+    private Step<Void> metricCheck(MetricRule rule, Long value, String column) {
       if (rule == null) {
-        return;
+        return Step.PASSED;
       }
       String label = rule.label() == null ? column : rule.label();
       if (value == null) {
-        halt(Status.REJECTED, true, Wording.metricRequired(column, label, clause));
+        return Step.stop(Status.REJECTED, true, Wording.metricRequired(column, label, clause));
       }
       String rs = Wording.metricRule(label, rule);
       if (!rule.accepts(value)) {
         step(Wording.ELIGIBILITY, rs, "", Wording.value(column, value), Wording.THRESHOLD_NOT_MET);
-        halt(Status.REJECTED, false, Wording.thresholdNotMet(label, value, rule));
+        return Step.stop(Status.REJECTED, false, Wording.thresholdNotMet(label, value, rule));
       }
       step(Wording.ELIGIBILITY, rs, "", Wording.value(column, value), Wording.MET);
+      return Step.PASSED;
     }
 
-    private void establishedWindow(int years) {
+    private Step<Void> establishedWindow(int years) {
       LocalDate established = claim.establishedDate();
       if (established == null) {
-        halt(Status.REJECTED, true, Wording.establishedRequired(years, clause));
+        return Step.stop(Status.REJECTED, true, Wording.establishedRequired(years, clause));
       }
       LocalDate earliest = claim.eventDate().minusYears(years);
       String rule = Wording.establishedWithin(years);
@@ -325,15 +341,17 @@ final class ClaimCalculator {
       String inputs = Wording.establishedInputs(established, claim.eventDate());
       if (established.isBefore(earliest) || established.isAfter(claim.eventDate())) {
         step(Wording.ELIGIBILITY, rule, formula, inputs, Wording.NOT_MET);
-        halt(Status.REJECTED, false, Wording.establishedOutside(established, years, earliest));
+        return Step.stop(
+            Status.REJECTED, false, Wording.establishedOutside(established, years, earliest));
       }
       step(Wording.ELIGIBILITY, rule, formula, inputs, Wording.MET);
+      return Step.PASSED;
     }
 
-    private void levelCheck(Calculation.FixedByLevel byLevel) {
+    private Step<Void> levelCheck(Calculation.FixedByLevel byLevel) {
       Level level = claim.level();
       if (level == null) {
-        halt(Status.REJECTED, true, Wording.levelRequired(byLevel, clause));
+        return Step.stop(Status.REJECTED, true, Wording.levelRequired(byLevel, clause));
       }
       if (!byLevel.perUnit().containsKey(level)) {
         step(
@@ -342,18 +360,20 @@ final class ClaimCalculator {
             "",
             Wording.level(level),
             Wording.LEVEL_NOT_LISTED);
-        halt(Status.REJECTED, false, Wording.levelNotPaid(level, byLevel, clause));
+        return Step.stop(Status.REJECTED, false, Wording.levelNotPaid(level, byLevel, clause));
       }
+      return Step.PASSED;
     }
 
-    private void oneTimeCheck() {
+    private Step<Void> oneTimeCheck() {
       Level level = CapKeys.oneTimeLevel(clause, claim);
       String key = CapKeys.oneTimeKey(clause, claim);
       boolean perReference = !key.equals(CapKeys.oneTime(claim.entityId(), clause.code(), level));
       Holder held = holder(tally.oneTime.get(key));
       if (held != null) {
         step(Wording.ELIGIBILITY, Wording.ONE_TIME, "", key, Wording.ONE_TIME_IN_RUN);
-        halt(Status.REJECTED, false, Wording.oneTimeInRun(level, held.row(), held.claimId()));
+        return Step.stop(
+            Status.REJECTED, false, Wording.oneTimeInRun(level, held.row(), held.claimId()));
       }
       // the level the award counts at, as in this run's tally: a 级别 cell on a clause that does
       // not pay by level must not open a second award in a later period
@@ -364,16 +384,17 @@ final class ClaimCalculator {
       if (paid.isPresent()) {
         PriorPayment p = paid.get();
         step(Wording.ELIGIBILITY, Wording.ONE_TIME, "", key, Wording.alreadyPaid(p));
-        halt(Status.REJECTED, false, Wording.oneTimePaid(p));
+        return Step.stop(Status.REJECTED, false, Wording.oneTimePaid(p));
       }
       step(Wording.ELIGIBILITY, Wording.ONE_TIME, "", key, Wording.NOT_PAID_BEFORE);
       holdOneTime = key;
+      return Step.PASSED;
     }
 
-    private void referenceCheck() {
+    private Step<Void> referenceCheck() {
       List<String> keys = CapKeys.referenceKeys(clause, claim);
       if (keys.isEmpty()) {
-        return;
+        return Step.PASSED;
       }
       ReferenceRule rule = clause.references();
       String once = Wording.referenceOnce(rule.group());
@@ -387,7 +408,7 @@ final class ClaimCalculator {
         }
         if (held != null) {
           step(Wording.ELIGIBILITY, once, "", key, Wording.DUPLICATE);
-          halt(
+          return Step.stop(
               Status.REJECTED,
               false,
               Wording.duplicateInRun(key, held.row(), held.claimId(), rule.group()));
@@ -403,13 +424,14 @@ final class ClaimCalculator {
         if (paid.isPresent()) {
           PriorPayment p = paid.get();
           step(Wording.ELIGIBILITY, once, "", key, Wording.paidBefore(p));
-          halt(Status.REJECTED, false, Wording.referencePaid(key, p));
+          return Step.stop(Status.REJECTED, false, Wording.referencePaid(key, p));
         }
       }
       step(Wording.ELIGIBILITY, once, "", String.join(";", keys), Wording.NOT_PAID_BEFORE);
       for (String key : keys) {
         holdReferences.add(rule.group() + "|" + key);
       }
+      return Step.PASSED;
     }
 
     /** The lower award this one contains was paid for the reference: count it against this one. */
@@ -442,14 +464,14 @@ final class ClaimCalculator {
 
     // ---- step 3: amount by kind
 
-    private BigDecimal amountByKind() {
+    private Step<BigDecimal> amountByKind() {
       int qty = claim.quantityOrOne();
       Calculation calc = clause.calculation();
       String kind = calc.kind();
       return calc.match(
           new Calculation.Cases<>() {
             @Override
-            public BigDecimal fixed(Calculation.Fixed f) {
+            public Step<BigDecimal> fixed(Calculation.Fixed f) {
               return amountStep(
                   Wording.perUnit(kind, f.perUnit()),
                   Wording.times(f.perUnit(), qty),
@@ -459,7 +481,7 @@ final class ClaimCalculator {
             }
 
             @Override
-            public BigDecimal fixedByLevel(Calculation.FixedByLevel f) {
+            public Step<BigDecimal> fixedByLevel(Calculation.FixedByLevel f) {
               BigDecimal per = f.perUnit().get(claim.level());
               return amountStep(
                   Wording.perUnitAtLevel(kind, claim.level(), per),
@@ -470,38 +492,38 @@ final class ClaimCalculator {
             }
 
             @Override
-            public BigDecimal upTo(Calculation.UpTo u) {
+            public Step<BigDecimal> upTo(Calculation.UpTo u) {
               return upToAmount(kind, u, qty);
             }
 
             @Override
-            public BigDecimal approved(Calculation.Approved a) {
+            public Step<BigDecimal> approved(Calculation.Approved a) {
               return approvedAmount(kind, a.max(), a.min());
             }
 
             @Override
-            public BigDecimal percent(Calculation.Percent p) {
+            public Step<BigDecimal> percent(Calculation.Percent p) {
               return percentAmount(p);
             }
 
             @Override
-            public BigDecimal stepped(Calculation.Stepped s) {
+            public Step<BigDecimal> stepped(Calculation.Stepped s) {
               return steppedAmount(s);
             }
 
             @Override
-            public BigDecimal tiered(Calculation.Tiered t) {
+            public Step<BigDecimal> tiered(Calculation.Tiered t) {
               return tieredAmount(t);
             }
 
             @Override
-            public BigDecimal unset(Calculation.Unset u) {
+            public Step<BigDecimal> unset(Calculation.Unset u) {
               return unsetAmount(u, qty);
             }
           });
     }
 
-    private BigDecimal upToAmount(String kind, Calculation.UpTo u, int qty) {
+    private Step<BigDecimal> upToAmount(String kind, Calculation.UpTo u, int qty) {
       BigDecimal standard = u.maxPerUnit().multiply(BigDecimal.valueOf(qty));
       BigDecimal approved = claim.approvedAmount();
       String rule = Wording.upTo(kind, u.maxPerUnit());
@@ -517,7 +539,7 @@ final class ClaimCalculator {
           "amount");
     }
 
-    private BigDecimal unsetAmount(Calculation.Unset u, int qty) {
+    private Step<BigDecimal> unsetAmount(Calculation.Unset u, int qty) {
       if (u.localAmount() != null) {
         return amountStep(
             Wording.unsetAsFixed(u.localAmount()),
@@ -536,16 +558,15 @@ final class ClaimCalculator {
           "",
           Wording.APPROVED_EMPTY,
           Wording.NO_AMOUNT_SET);
-      halt(Status.REVIEW, false, Wording.noAmountSet(u.phrase()));
-      return null;
+      return Step.stop(Status.REVIEW, false, Wording.noAmountSet(u.phrase()));
     }
 
-    private BigDecimal approvedAmount(String kind, BigDecimal max, BigDecimal min) {
+    private Step<BigDecimal> approvedAmount(String kind, BigDecimal max, BigDecimal min) {
       BigDecimal approved = claim.approvedAmount();
       String rule = Wording.approvedRule(kind, min, max);
       if (approved == null) {
         step(Wording.AMOUNT, rule, "", Wording.APPROVED_EMPTY, Wording.APPROVED_MISSING);
-        halt(Status.REVIEW, false, Wording.APPROVED_AMOUNT_MISSING);
+        return Step.stop(Status.REVIEW, false, Wording.APPROVED_AMOUNT_MISSING);
       }
       if (min != null && approved.compareTo(min) < 0) {
         step(
@@ -554,7 +575,7 @@ final class ClaimCalculator {
             Wording.below(approved, min),
             Wording.approved(approved),
             Wording.BELOW_MINIMUM);
-        halt(Status.REVIEW, false, Wording.approvedBelowMinimum(approved, min));
+        return Step.stop(Status.REVIEW, false, Wording.approvedBelowMinimum(approved, min));
       }
       if (max != null && approved.compareTo(max) > 0) {
         note(Wording.approvedAboveMaximum(approved, max));
@@ -568,14 +589,14 @@ final class ClaimCalculator {
           "max");
     }
 
-    private BigDecimal percentAmount(Calculation.Percent p) {
+    private Step<BigDecimal> percentAmount(Calculation.Percent p) {
       BigDecimal basis = claim.basis();
       if (basis == null) {
-        halt(Status.REJECTED, true, Wording.basisRequired(p, clause));
+        return Step.stop(Status.REJECTED, true, Wording.basisRequired(p, clause));
       }
       BigDecimal deduction = claim.deduction() == null ? Money.ZERO : claim.deduction();
       if (deduction.compareTo(basis) > 0) {
-        halt(Status.REJECTED, true, Wording.deductionExceedsBasis(deduction, basis));
+        return Step.stop(Status.REJECTED, true, Wording.deductionExceedsBasis(deduction, basis));
       }
       return amountStep(
           Wording.percentRule(p),
@@ -585,10 +606,10 @@ final class ClaimCalculator {
           "rate");
     }
 
-    private BigDecimal steppedAmount(Calculation.Stepped s) {
+    private Step<BigDecimal> steppedAmount(Calculation.Stepped s) {
       Long metric = claim.metric();
       if (metric == null) {
-        halt(Status.REJECTED, true, Wording.steppedMetricRequired(clause));
+        return Step.stop(Status.REJECTED, true, Wording.steppedMetricRequired(clause));
       }
       String rule = Wording.steppedRule(s);
       if (metric < s.threshold()) {
@@ -598,7 +619,8 @@ final class ClaimCalculator {
             Wording.belowThreshold(metric, s.threshold()),
             Wording.metric(metric),
             Wording.BELOW_THRESHOLD);
-        halt(Status.REJECTED, false, Wording.metricBelowThreshold(metric, s.threshold()));
+        return Step.stop(
+            Status.REJECTED, false, Wording.metricBelowThreshold(metric, s.threshold()));
       }
       long steps = (metric - s.threshold()) / s.increment();
       BigDecimal raw = s.base().add(s.step().multiply(BigDecimal.valueOf(steps)));
@@ -607,10 +629,10 @@ final class ClaimCalculator {
           rule, Wording.steppedFormula(s, metric), Wording.metric(metric), amount, "amount");
     }
 
-    private BigDecimal tieredAmount(Calculation.Tiered t) {
+    private Step<BigDecimal> tieredAmount(Calculation.Tiered t) {
       boolean needs2 = t.tiers().stream().anyMatch(x -> x.metric2Min() != null);
       if (claim.metric() == null || (needs2 && claim.metric2() == null)) {
-        halt(Status.REJECTED, true, Wording.tieredMetricsRequired(needs2, clause));
+        return Step.stop(Status.REJECTED, true, Wording.tieredMetricsRequired(needs2, clause));
       }
       String rule = Wording.tieredRule(t);
       String inputs = Wording.metrics(claim, needs2);
@@ -625,16 +647,16 @@ final class ClaimCalculator {
       }
       if (best == null) {
         step(Wording.AMOUNT, rule, "", inputs, Wording.NO_TIER_MET);
-        halt(Status.REJECTED, false, Wording.noTierMet(inputs));
+        return Step.stop(Status.REJECTED, false, Wording.noTierMet(inputs));
       }
       return amountStep(rule, Wording.tier(best), inputs, best.amount(), "amount");
     }
 
-    private BigDecimal amountStep(
+    private Step<BigDecimal> amountStep(
         String rule, String formula, String inputs, BigDecimal amount, String field) {
       BigDecimal a = Money.fen(amount);
       step(Wording.AMOUNT, rule + Wording.localRule(clause, field), formula, inputs, format(a));
-      return a;
+      return Step.go(a);
     }
 
     // ---- steps 4 to 6: modifiers and the per-claim cap
@@ -658,10 +680,10 @@ final class ClaimCalculator {
       return after;
     }
 
-    private BigDecimal feeCeiling(BigDecimal amount) {
+    private Step<BigDecimal> feeCeiling(BigDecimal amount) {
       ClauseModifiers m = clause.modifiers();
       if (m == null || !m.feeCeiling()) {
-        return amount;
+        return Step.go(amount);
       }
       BigDecimal fees = claim.feesIncurred();
       if (fees == null) {
@@ -671,7 +693,7 @@ final class ClaimCalculator {
             "",
             Wording.FEES_EMPTY,
             Wording.FEES_MISSING);
-        halt(Status.REVIEW, false, Wording.FEES_MISSING_FOR_CEILING);
+        return Step.stop(Status.REVIEW, false, Wording.FEES_MISSING_FOR_CEILING);
       }
       BigDecimal after = Money.min(amount, fees);
       step(
@@ -683,7 +705,7 @@ final class ClaimCalculator {
       if (after.compareTo(amount) < 0) {
         note(Wording.limitedToFees(fees));
       }
-      return after;
+      return Step.go(after);
     }
 
     private BigDecimal perClaimCap(BigDecimal amount) {
@@ -786,9 +808,11 @@ final class ClaimCalculator {
 
     // ---- helpers
 
-    private void halt(Status status, boolean badData, Bilingual why) {
-      step(Wording.VERDICT, Wording.status(status), "", "", Wording.reason(why));
-      throw new Halt(line(status, Money.ZERO, null, null, badData, why));
+    /** The verdict of a step that stopped the claim, as its line. */
+    private PayoutLine verdict(Step<?> stopped) {
+      Step.Stop<?> stop = (Step.Stop<?>) stopped;
+      step(Wording.VERDICT, Wording.status(stop.status()), "", "", Wording.reason(stop.why()));
+      return line(stop.status(), Money.ZERO, null, null, stop.badData(), stop.why());
     }
 
     private PayoutLine line(
