@@ -16,7 +16,7 @@ sealed interface Step<T> permits Step.Go, Step.Stop {
     return new Go<>(value);
   }
 
-  static <T> Step<T> stop(Status status, boolean badData, Bilingual why) {
+  static <T> Stop<T> stop(Status status, boolean badData, Bilingual why) {
     return new Stop<>(status, badData, why);
   }
 

@@ -400,11 +400,6 @@ final class Wording {
         + ")";
   }
 
-  /** One lower award counted against this one, "wx-2020/4a 50,000.00". */
-  static String lowerAward(PriorPayment lower) {
-    return lower.clause() + " " + format(lower.amount());
-  }
-
   // ---- step 3: amount by kind
 
   static String perUnit(String kind, BigDecimal perUnit) {
@@ -629,14 +624,21 @@ final class Wording {
     return format(a) + " − " + format(b);
   }
 
-  static String paidUnderLowerAwards(List<String> lowerAwards) {
-    return "已核发=" + String.join("; ", lowerAwards);
+  static String paidUnderLowerAwards(List<PriorPayment> lowerAwards) {
+    return "已核发=" + lowerAwards(lowerAwards, "; ");
   }
 
-  static Bilingual differencePaid(List<String> lowerAwards) {
+  static Bilingual differencePaid(List<PriorPayment> lowerAwards) {
     return Bilingual.of(
-        "已按" + String.join("、", lowerAwards) + "元核发，补差额",
-        "already paid under " + String.join(", ", lowerAwards) + "; the difference is paid");
+        "已按" + lowerAwards(lowerAwards, "、") + "元核发，补差额",
+        "already paid under " + lowerAwards(lowerAwards, ", ") + "; the difference is paid");
+  }
+
+  /** The lower awards counted against this one, each "wx-2020/4a 50,000.00". */
+  private static String lowerAwards(List<PriorPayment> lowerAwards, String separator) {
+    return lowerAwards.stream()
+        .map(p -> p.clause() + " " + format(p.amount()))
+        .collect(Collectors.joining(separator));
   }
 
   // ---- steps 4 to 6: modifiers and the per-claim cap
