@@ -274,7 +274,7 @@ final class Wording {
   }
 
   /** The levels a clause pays at, "国家/省/市". */
-  static String levels(Calculation.FixedByLevel byLevel) {
+  private static String levels(Calculation.FixedByLevel byLevel) {
     return byLevel.perUnit().keySet().stream().map(Level::zh).collect(Collectors.joining("/"));
   }
 
@@ -643,7 +643,7 @@ final class Wording {
 
   // ---- steps 4 to 6: modifiers and the per-claim cap
 
-  static String factor(BigDecimal factor) {
+  private static String factor(BigDecimal factor) {
     return factor.stripTrailingZeros().toPlainString();
   }
 
@@ -697,7 +697,7 @@ final class Wording {
   }
 
   /** The runs that paid under an annual cap before, "（运行 R1, R2）", or "" when none. */
-  static String runs(CapLedger.Usage usage) {
+  private static String runs(CapLedger.Usage usage) {
     return usage.runs().isEmpty() ? "" : "（运行 " + String.join(", ", usage.runs()) + "）";
   }
 
