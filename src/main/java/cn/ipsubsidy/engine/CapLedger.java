@@ -14,7 +14,11 @@ import java.util.Map;
  */
 final class CapLedger {
   /** How much of one cap is used, before this run and by this run so far. */
-  record Usage(BigDecimal paidBefore, BigDecimal paidNow, List<String> runs) {}
+  record Usage(BigDecimal paidBefore, BigDecimal paidNow, List<String> runs) {
+    BigDecimal used() {
+      return paidBefore.add(paidNow);
+    }
+  }
 
   private static final class Entry {
     final String entityId;
