@@ -70,7 +70,7 @@ final class AmountByKind implements Calculation.Cases<Step<BigDecimal>> {
         Wording.times(per, qty),
         Wording.levelAndQuantity(claim.level(), qty),
         per.multiply(BigDecimal.valueOf(qty)),
-        "amounts");
+        "amounts." + claim.level().name());
   }
 
   @Override
@@ -113,7 +113,8 @@ final class AmountByKind implements Calculation.Cases<Step<BigDecimal>> {
     }
     if (max != null && approved.compareTo(max) > 0) {
       line.note(Wording.approvedAboveMaximum(approved, max));
-      return amount(rule, Wording.min(approved, max), Wording.approved(approved), max, "max");
+      return amount(
+          rule, Wording.min(approved, max), Wording.approved(approved), max, "max", "min");
     }
     return amount(
         Wording.approvedWithin(kind, min, max),
@@ -160,8 +161,7 @@ final class AmountByKind implements Calculation.Cases<Step<BigDecimal>> {
     long steps = (metric - s.threshold()) / s.increment();
     BigDecimal raw = s.base().add(s.step().multiply(BigDecimal.valueOf(steps)));
     BigDecimal amount = Money.min(raw, s.max());
-    return amount(
-        rule, Wording.steppedFormula(s, metric), Wording.metric(metric), amount, "amount");
+    return amount(rule, Wording.steppedFormula(s, metric), Wording.metric(metric), amount, "max");
   }
 
   @Override
@@ -212,13 +212,14 @@ final class AmountByKind implements Calculation.Cases<Step<BigDecimal>> {
   }
 
   /**
-   * The amount rounded to the fen, with its step; the rule names the local rules that set {@code
-   * field} of the kind.
+   * The amount rounded to the fen, with its step; the rule names the local rules that set any of
+   * {@code fields} of the kind (an approved amount's max and min; a level's amount as {@code
+   * amounts.NATIONAL}, however the rules file wrote the level).
    */
   private Step<BigDecimal> amount(
-      String rule, String formula, String inputs, BigDecimal amount, String field) {
+      String rule, String formula, String inputs, BigDecimal amount, String... fields) {
     BigDecimal a = Money.fen(amount);
-    line.step(Wording.AMOUNT, rule + Wording.localRule(clause, field), formula, inputs, format(a));
+    line.step(Wording.AMOUNT, rule + Wording.localRule(clause, fields), formula, inputs, format(a));
     return Step.go(a);
   }
 }

@@ -808,16 +808,18 @@ final class Wording {
 
   /**
    * " [本地规则 local rules file:line: field=value，政策原值 policy …，reason]" for each value the office's
-   * local rules set for {@code field} on the clause; "" when they set none.
+   * local rules set for one of {@code fields} on the clause, in the rules file's order; "" when
+   * they set none. A level's amount is asked for as {@code amounts.NATIONAL} and matches the rules'
+   * {@code amounts.国家} or {@code amounts.national} alike.
    */
-  static String localRule(Clause clause, String field) {
+  static String localRule(Clause clause, String... fields) {
     List<LocalOverride> overrides = clause.overrides();
     if (overrides.isEmpty()) {
       return "";
     }
     StringBuilder out = null;
     for (LocalOverride o : overrides) {
-      if (!field.equals(o.field())) {
+      if (!asked(o.field(), fields)) {
         continue;
       }
       if (out == null) {
@@ -830,9 +832,28 @@ final class Wording {
           .append("=")
           .append(o.value())
           .append(o.policyValue() == null ? "" : "，政策原值 policy " + o.policyValue())
-          .append(o.reason() == null ? "" : "，" + o.reason())
+          .append(o.reason() == null || o.reason().isBlank() ? "" : "，" + o.reason())
           .append("]");
     }
     return out == null ? "" : out.toString();
   }
+
+  private static boolean asked(String field, String... fields) {
+    for (String f : fields) {
+      if (f.equals(field)) {
+        return true;
+      }
+      if (f.startsWith(LEVEL_FIELD) && field.startsWith(LEVEL_FIELD)) {
+        var asked = cn.ipsubsidy.domain.Level.parse(f.substring(LEVEL_FIELD.length()));
+        if (asked.isPresent()
+            && asked.equals(
+                cn.ipsubsidy.domain.Level.parse(field.substring(LEVEL_FIELD.length())))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static final String LEVEL_FIELD = "amounts.";
 }
