@@ -13,9 +13,9 @@ import java.util.List;
 
 /**
  * Builds payout entries from engine lines: the keys each line counts under, built exactly as the
- * engine builds them (ClaimCalculator's one-time, reference, annual and lifetime steps, through
- * {@link CapKeys}), and the values normalised to what either database gives back, so the hash of a
- * row as written equals the hash of the row as read.
+ * engine builds them (the one-time and reference checks of ExactlyOnce, the annual and lifetime
+ * caps of Caps, through {@link CapKeys}), and the values normalised to what either database gives
+ * back, so the hash of a row as written equals the hash of the row as read.
  */
 final class Entries {
   private Entries() {}
