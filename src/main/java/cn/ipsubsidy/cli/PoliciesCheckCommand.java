@@ -1,7 +1,7 @@
 package cn.ipsubsidy.cli;
 
-import cn.ipsubsidy.app.PolicyCases;
 import cn.ipsubsidy.app.UsageException;
+import cn.ipsubsidy.app.cases.PolicyCases;
 import cn.ipsubsidy.domain.Money;
 import cn.ipsubsidy.policy.Clause;
 import cn.ipsubsidy.policy.PolicyDocument;

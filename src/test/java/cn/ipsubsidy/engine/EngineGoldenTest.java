@@ -3,7 +3,7 @@ package cn.ipsubsidy.engine;
 import static cn.ipsubsidy.engine.TestClaims.claim;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.ipsubsidy.app.PolicyCases;
+import cn.ipsubsidy.app.cases.PolicyCases;
 import cn.ipsubsidy.claims.ClaimsFileException;
 import cn.ipsubsidy.claims.ClaimsFiles;
 import cn.ipsubsidy.domain.Bilingual;

@@ -1,4 +1,4 @@
-package cn.ipsubsidy.app;
+package cn.ipsubsidy.app.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package cn.ipsubsidy.app;
+package cn.ipsubsidy.app.cases;
 
 import cn.ipsubsidy.claims.ClaimColumn;
 import cn.ipsubsidy.domain.Claim;
