@@ -1,10 +1,10 @@
 package cn.ipsubsidy.cli;
 
 import cn.ipsubsidy.app.CalcJob;
+import cn.ipsubsidy.app.Warmup;
 import cn.ipsubsidy.domain.Bilingual;
 import cn.ipsubsidy.domain.Period;
 import cn.ipsubsidy.ledger.LedgerException;
-import cn.ipsubsidy.report.Warmup;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -55,7 +55,7 @@ final class CalcCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    // the workbook's fixed costs (POI's schema types, 汇总's code) on the other core meanwhile
+    // the fixed costs of opening a new ledger and writing a workbook, on the other core meanwhile
     Warmup.inBackground();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();

@@ -77,6 +77,9 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
 
     context.getLogger("org.apache.poi").setLevel(Level.WARN);
     context.getLogger("org.apache.commons").setLevel(Level.WARN);
+    // Flyway's INFO lines would describe the warm-up's throwaway database on every run; the
+    // ledger logs its own line when it migrates
+    context.getLogger("org.flywaydb").setLevel(Level.WARN);
     ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     root.setLevel(Level.INFO);
     root.addAppender(file);

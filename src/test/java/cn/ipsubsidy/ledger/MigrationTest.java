@@ -76,6 +76,26 @@ class MigrationTest {
     }
   }
 
+  /** The warm-up migrates a database in memory: no file appears, and a new ledger opens after. */
+  @Test
+  void theWarmUpLeavesNoFileAndANewLedgerOpensAfterIt() throws Exception {
+    java.util.Set<Path> before;
+    try (Stream<Path> files = Files.list(Path.of("."))) {
+      before = files.collect(java.util.stream.Collectors.toSet());
+    }
+    Ledger.warmUp();
+    Ledger.warmUp(); // twice: each its own database
+    try (Stream<Path> files = Files.list(Path.of("."))) {
+      assertThat(files.collect(java.util.stream.Collectors.toSet())).isEqualTo(before);
+    }
+    String url = "jdbc:sqlite:" + dir.resolve("after-warm-up.db");
+    LedgerLocation.prepareSqliteFile(url, url);
+    try (Ledger ledger = Ledger.open(url)) {
+      assertThat(ledger.verify().ok()).isTrue();
+    }
+    assertThat(Migration.current(url, Dialect.SQLITE)).isTrue();
+  }
+
   @Test
   void anUnknownOrChangedMigrationInTheHistoryGoesToFlywayAsBefore() throws Exception {
     String url = "jdbc:sqlite:" + dir.resolve("newer.db");
