@@ -10,6 +10,7 @@ import cn.ipsubsidy.domain.Level;
 import cn.ipsubsidy.policy.AnnualCap;
 import cn.ipsubsidy.policy.Calculation;
 import cn.ipsubsidy.policy.Clause;
+import cn.ipsubsidy.policy.ClauseText;
 import cn.ipsubsidy.policy.Eligibility;
 import cn.ipsubsidy.policy.LifetimeCap;
 import cn.ipsubsidy.policy.LocalOverride;
@@ -535,17 +536,9 @@ final class Wording {
     return Bilingual.of("指标必填（本条款按数量分档）", "metric is required for " + clause.code());
   }
 
+  /** The audit trail's rule of a stepped amount: the same words as {@code clauses} shows. */
   static String steppedRule(Calculation.Stepped s) {
-    return "stepped ≥"
-        + s.threshold()
-        + " → "
-        + format(s.base())
-        + "，每满"
-        + s.increment()
-        + "加"
-        + format(s.step())
-        + "，最高"
-        + format(s.max());
+    return "stepped " + ClauseText.stepped(s);
   }
 
   static String belowThreshold(long metric, long threshold) {
