@@ -213,9 +213,16 @@ final class ExactlyOnce {
       if (paid.isPresent()
           && rule.upgrades() != null
           && rule.upgrades().equals(paid.get().clause())) {
-        PriorPayment p = paid.get();
-        lower = counted(lower, p, Wording.earlierRun(p), key, clause, line);
-        continue;
+        // the lower award may have been posted after this award counted it (a run posts in input
+        // order, the engine takes rows by event date): then this award holds the reference too
+        Optional<PriorPayment> higher =
+            prior.referencePaidUnder(rule.group(), key, clause.code().toString());
+        if (higher.isEmpty()) {
+          PriorPayment p = paid.get();
+          lower = counted(lower, p, Wording.earlierRun(p), key, clause, line);
+          continue;
+        }
+        paid = higher;
       }
       if (paid.isPresent()) {
         PriorPayment p = paid.get();

@@ -28,6 +28,13 @@ public interface PriorPayouts {
   Optional<PriorPayment> referencePaid(String group, String referenceKey);
 
   /**
+   * The payment of the reference key under {@code clauseCode}, if any. A reference paid under a
+   * lower award and then under the higher one that contains it (wx-2020 4a, then 4b) is held by
+   * both; {@link #referencePaid} names the one posted last, which need not be the later award.
+   */
+  Optional<PriorPayment> referencePaidUnder(String group, String referenceKey, String clauseCode);
+
+  /**
    * A one-time award already paid to the entity under the clause at the level, where the level is
    * {@link CapKeys#oneTimeLevel}: the claim's level for a clause that pays by level, else null.
    */
@@ -66,6 +73,12 @@ public interface PriorPayouts {
 
         @Override
         public Optional<PriorPayment> referencePaid(String group, String referenceKey) {
+          return Optional.empty();
+        }
+
+        @Override
+        public Optional<PriorPayment> referencePaidUnder(
+            String group, String referenceKey, String clauseCode) {
           return Optional.empty();
         }
 

@@ -278,6 +278,13 @@ public final class Reconciler {
     }
 
     @Override
+    public Optional<PriorPayment> referencePaidUnder(
+        String group, String referenceKey, String clauseCode) {
+      return year.referencePaidUnder(group, referenceKey, clauseCode)
+          .or(() -> base.referencePaidUnder(group, referenceKey, clauseCode));
+    }
+
+    @Override
     public Optional<PriorPayment> oneTimePaid(String entityId, ClauseCode clause, Level level) {
       return year.oneTimePaid(entityId, clause, level)
           .or(() -> base.oneTimePaid(entityId, clause, level));

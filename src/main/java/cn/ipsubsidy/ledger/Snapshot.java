@@ -112,6 +112,12 @@ final class Snapshot implements PriorPayouts {
   }
 
   @Override
+  public Optional<PriorPayment> referencePaidUnder(
+      String group, String referenceKey, String clauseCode) {
+    return register.referencePaidUnder(group, referenceKey, clauseCode);
+  }
+
+  @Override
   public Optional<PriorPayment> oneTimePaid(String entityId, ClauseCode clause, Level level) {
     return register.oneTimePaid(entityId, clause, level);
   }
