@@ -209,20 +209,13 @@ final class ExactlyOnce {
             false,
             Wording.duplicateInRun(key, held.row(), held.claimId(), rule.group()));
       }
-      Optional<PriorPayment> paid = prior.referencePaid(rule.group(), key);
+      Optional<PriorPayment> paid = prior.referencePaid(rule.group(), key, rule.upgrades());
       if (paid.isPresent()
           && rule.upgrades() != null
           && rule.upgrades().equals(paid.get().clause())) {
-        // the lower award may have been posted after this award counted it (a run posts in input
-        // order, the engine takes rows by event date): then this award holds the reference too
-        Optional<PriorPayment> higher =
-            prior.referencePaidUnder(rule.group(), key, clause.code().toString());
-        if (higher.isEmpty()) {
-          PriorPayment p = paid.get();
-          lower = counted(lower, p, Wording.earlierRun(p), key, clause, line);
-          continue;
-        }
-        paid = higher;
+        PriorPayment p = paid.get();
+        lower = counted(lower, p, Wording.earlierRun(p), key, clause, line);
+        continue;
       }
       if (paid.isPresent()) {
         PriorPayment p = paid.get();

@@ -146,16 +146,11 @@ public final class PaymentRegister implements PriorPayouts {
   }
 
   @Override
-  public Optional<PriorPayment> referencePaid(String group, String referenceKey) {
+  public Optional<PriorPayment> referencePaid(
+      String group, String referenceKey, String lowerClause) {
     // stored keys are held in every form they compare in; the engine asks in the canonical form
     // (CapKeys#referenceKeys), and a key asked as typed is brought to its general form first
-    return references.held(group + "|" + CapKeys.queryForm(referenceKey));
-  }
-
-  @Override
-  public Optional<PriorPayment> referencePaidUnder(
-      String group, String referenceKey, String clauseCode) {
-    return references.heldUnder(group + "|" + CapKeys.queryForm(referenceKey), clauseCode);
+    return references.held(group + "|" + CapKeys.queryForm(referenceKey), lowerClause);
   }
 
   @Override

@@ -54,23 +54,21 @@ final class ReferenceHolders {
     }
   }
 
-  /** The payment recorded last for the key. */
-  Optional<PriorPayment> held(String key) {
-    return Optional.ofNullable(current.get(key));
-  }
-
-  /** The payment of the key under {@code clause}, whichever was recorded last. */
-  Optional<PriorPayment> heldUnder(String key, String clause) {
+  /**
+   * The payment holding the key: one under a clause other than {@code lowerClause} where there is
+   * one, whichever was recorded last; the payment under {@code lowerClause} only when it alone
+   * holds the key. With a null {@code lowerClause}, the payment recorded last.
+   */
+  Optional<PriorPayment> held(String key, String lowerClause) {
     PriorPayment held = current.get(key);
-    if (held != null && Objects.equals(held.clause(), clause)) {
-      return Optional.of(held);
-    }
-    for (PriorPayment o : underOtherClauses.getOrDefault(key, List.of())) {
-      if (Objects.equals(o.clause(), clause)) {
-        return Optional.of(o);
+    if (held != null && lowerClause != null && lowerClause.equals(held.clause())) {
+      for (PriorPayment o : underOtherClauses.getOrDefault(key, List.of())) {
+        if (!lowerClause.equals(o.clause())) {
+          return Optional.of(o);
+        }
       }
     }
-    return Optional.empty();
+    return Optional.ofNullable(held);
   }
 
   /** Everything {@code later} holds, as if recorded here after what is held now. */

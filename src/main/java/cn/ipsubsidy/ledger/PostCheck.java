@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The ledger's own check of a run before it is appended, against what the ledger holds (the
@@ -100,14 +99,10 @@ final class PostCheck {
             : line.clause().references().upgrades();
     for (ReferenceKey k : e.referenceKeys()) {
       prior
-          .referencePaid(k.group(), k.key())
-          // a higher award containing the lower one that holds the reference (wx-2020 4b after
-          // 4a) pays the difference; the engine counted it, unless this award was paid too
-          .flatMap(
-              p ->
-                  upgrades == null || !upgrades.equals(p.clause())
-                      ? Optional.of(p)
-                      : prior.referencePaidUnder(k.group(), k.key(), e.clauseCode()))
+          .referencePaid(k.group(), k.key(), upgrades)
+          // a higher award containing the lower one that alone holds the reference (wx-2020 4b
+          // after 4a) pays the difference; the engine counted it
+          .filter(p -> upgrades == null || !upgrades.equals(p.clause()))
           .ifPresent(
               p ->
                   paidBefore(

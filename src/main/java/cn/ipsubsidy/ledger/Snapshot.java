@@ -107,14 +107,9 @@ final class Snapshot implements PriorPayouts {
   }
 
   @Override
-  public Optional<PriorPayment> referencePaid(String group, String referenceKey) {
-    return register.referencePaid(group, referenceKey);
-  }
-
-  @Override
-  public Optional<PriorPayment> referencePaidUnder(
-      String group, String referenceKey, String clauseCode) {
-    return register.referencePaidUnder(group, referenceKey, clauseCode);
+  public Optional<PriorPayment> referencePaid(
+      String group, String referenceKey, String lowerClause) {
+    return register.referencePaid(group, referenceKey, lowerClause);
   }
 
   @Override
