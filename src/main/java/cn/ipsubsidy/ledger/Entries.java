@@ -4,8 +4,10 @@ import cn.ipsubsidy.domain.Claim;
 import cn.ipsubsidy.domain.ClaimRow;
 import cn.ipsubsidy.domain.Period;
 import cn.ipsubsidy.engine.CapKeys;
+import cn.ipsubsidy.engine.OneTimeKey;
 import cn.ipsubsidy.engine.PaymentRegister;
 import cn.ipsubsidy.engine.PayoutLine;
+import cn.ipsubsidy.engine.ProjectKey;
 import cn.ipsubsidy.policy.Clause;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -29,8 +31,8 @@ final class Entries {
         clause == null || claim == null ? null : PaymentRegister.Keys.of(clause, claim);
     String annualGroup = keys == null ? null : keys.annualGroup();
     String lifetimeGroup = keys == null ? null : keys.lifetimeGroup();
-    String projectKey = lifetimeGroup == null ? null : keys.projectKey();
-    String oneTimeKey = keys == null ? null : keys.oneTimeKey();
+    ProjectKey projectKey = lifetimeGroup == null ? null : keys.projectKey();
+    OneTimeKey oneTimeKey = keys == null ? null : keys.oneTimeKey();
     List<ReferenceKey> refs =
         keys == null
             ? List.of()

@@ -62,12 +62,12 @@ class PaymentRegisterTest {
     PayoutLine paid =
         run(new Period(2025, 1), register, claim("lyg-2021/3a").refs("GI-1")).lines().get(0);
     register.record(paid, 2025, "R1", LocalDate.of(2025, 4, 1));
-    assertThat(register.referencePaid("lyg-2021/3a", "GI-1")).isPresent();
+    assertThat(register.referencePaid("lyg-2021/3a", ReferenceCheckKey.parse("GI-1"))).isPresent();
     register.record(
         PaymentRegister.Keys.of(paid.clause(), paid.row().claim()),
         2025,
         new PriorPayment("R1", LocalDate.of(2025, 7, 1), paid.claimId(), Money.of("-100000")));
-    assertThat(register.referencePaid("lyg-2021/3a", "GI-1")).isEmpty();
+    assertThat(register.referencePaid("lyg-2021/3a", ReferenceCheckKey.parse("GI-1"))).isEmpty();
     assertThat(register.claimPaid(paid.claimId())).isEmpty();
   }
 }

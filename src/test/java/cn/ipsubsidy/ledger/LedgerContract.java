@@ -25,6 +25,8 @@ import cn.ipsubsidy.engine.CapUsage;
 import cn.ipsubsidy.engine.PayoutLine;
 import cn.ipsubsidy.engine.PriorPayment;
 import cn.ipsubsidy.engine.PriorPayouts;
+import cn.ipsubsidy.engine.ProjectKey;
+import cn.ipsubsidy.engine.ReferenceCheckKey;
 import cn.ipsubsidy.engine.Status;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -174,14 +176,15 @@ abstract class LedgerContract {
     PriorPayment expected =
         new PriorPayment(
             "2025Q1-A", d("2025-01-21"), "C-1", new BigDecimal("10000.00"), "lyg-2021/2a");
-    assertThat(prior.referencePaid("lyg-2021/2", "G1")).contains(expected);
-    assertThat(prior.referencePaid("lyg-2021/2", "G1b")).contains(expected);
+    assertThat(prior.referencePaid("lyg-2021/2", ReferenceCheckKey.parse("G1"))).contains(expected);
+    assertThat(prior.referencePaid("lyg-2021/2", ReferenceCheckKey.parse("G1b")))
+        .contains(expected);
     assertThat(prior.claimPaid("C-1")).contains(expected);
     assertThat(prior.claimPaid("C-1").orElseThrow().describe())
         .isEqualTo("run 2025Q1-A, 2025-01-21, claim C-1");
     // another group, and rows not paid, hold nothing
-    assertThat(prior.referencePaid("lyg-2021/3", "G1")).isEmpty();
-    assertThat(prior.referencePaid("lyg-2021/2", "G2")).isEmpty();
+    assertThat(prior.referencePaid("lyg-2021/3", ReferenceCheckKey.parse("G1"))).isEmpty();
+    assertThat(prior.referencePaid("lyg-2021/2", ReferenceCheckKey.parse("G2"))).isEmpty();
     assertThat(prior.claimPaid("C-2")).isEmpty();
   }
 
@@ -209,9 +212,11 @@ abstract class LedgerContract {
             null);
     post(run("2025Q1-A", "2025Q1", paid(0, y3, PER_METRIC, "1000")));
     PriorPayouts prior = prior(2025);
-    assertThat(prior.referencePaid("wx-2020/1", "ZL2019100001#3")).isPresent();
-    assertThat(prior.referencePaid("wx-2020/1", "ZL2019100001#4")).isEmpty();
-    assertThat(prior.referencePaid("wx-2020/1", "ZL2019100001")).isEmpty();
+    assertThat(prior.referencePaid("wx-2020/1", ReferenceCheckKey.parse("ZL2019100001#3")))
+        .isPresent();
+    assertThat(prior.referencePaid("wx-2020/1", ReferenceCheckKey.parse("ZL2019100001#4")))
+        .isEmpty();
+    assertThat(prior.referencePaid("wx-2020/1", ReferenceCheckKey.parse("ZL2019100001"))).isEmpty();
   }
 
   @Test
@@ -261,11 +266,14 @@ abstract class LedgerContract {
             paid(1, noRef, PROJECT, "50000")));
 
     PriorPayouts prior = prior(2026);
-    assertThat(prior.paidLifetime("lyg-2021/9", "PLAT-1")).isEqualByComparingTo("500000.00");
-    assertThat(prior.paidLifetime("lyg-2021/9", "entity:E7")).isEqualByComparingTo("50000.00");
-    assertThat(prior.paidLifetime("lyg-2021/9", "PLAT-2")).isEqualByComparingTo("0.00");
+    assertThat(prior.paidLifetime("lyg-2021/9", ProjectKey.parse("PLAT-1")))
+        .isEqualByComparingTo("500000.00");
+    assertThat(prior.paidLifetime("lyg-2021/9", ProjectKey.parse("entity:E7")))
+        .isEqualByComparingTo("50000.00");
+    assertThat(prior.paidLifetime("lyg-2021/9", ProjectKey.parse("PLAT-2")))
+        .isEqualByComparingTo("0.00");
     // a project reference is not a duplicate key
-    assertThat(prior.referencePaid("lyg-2021/9", "PLAT-1")).isEmpty();
+    assertThat(prior.referencePaid("lyg-2021/9", ReferenceCheckKey.parse("PLAT-1"))).isEmpty();
   }
 
   @Test
@@ -298,7 +306,7 @@ abstract class LedgerContract {
     PriorPayouts without = inSession(s -> s.prior(2025, "2025Q1-A"));
     assertThat(without.paidInYear("E1", GROUP, 2025)).isEqualByComparingTo("0.00");
     assertThat(without.claimPaid("C-1")).isEmpty();
-    assertThat(without.referencePaid("lyg-2021/2", "G1")).isEmpty();
+    assertThat(without.referencePaid("lyg-2021/2", ReferenceCheckKey.parse("G1"))).isEmpty();
 
     RunToPost corrected = run("2025Q1-B", "2025Q1", "2025Q1-A", paid(0, a, MADRID, "10000"));
     PostedRun second = post(corrected);
@@ -310,7 +318,7 @@ abstract class LedgerContract {
     PriorPayouts prior = prior(2025);
     assertThat(prior.paidInYear("E1", GROUP, 2025)).isEqualByComparingTo("10000.00");
     assertThat(prior.runsInYear("E1", GROUP, 2025)).containsExactly("2025Q1-B");
-    assertThat(prior.referencePaid("lyg-2021/2", "G2")).isEmpty();
+    assertThat(prior.referencePaid("lyg-2021/2", ReferenceCheckKey.parse("G2"))).isEmpty();
     assertThat(prior.claimPaid("C-2")).isEmpty();
     assertThat(prior.claimPaid("C-1")).map(PriorPayment::runId).contains("2025Q1-B");
 
@@ -800,7 +808,8 @@ abstract class LedgerContract {
     assertThat(e.oneTimeKey()).isNull();
     assertThat(e.referenceKeys())
         .containsExactly(
-            new ReferenceKey("lyg-2021/2", "G-1"), new ReferenceKey("lyg-2021/2", "G-2"));
+            new ReferenceKey("lyg-2021/2", ReferenceCheckKey.parse("G-1")),
+            new ReferenceKey("lyg-2021/2", ReferenceCheckKey.parse("G-2")));
     assertThat(e.period()).isEqualTo(new Period(2025, 1));
     assertThat(e.kind()).isEqualTo(EntryKind.PAYOUT);
     assertThat(e.badData()).isFalse();
