@@ -89,22 +89,15 @@ final class Entries {
             ? null
             : new Claim(
                 c.claimId(),
-                c.entityId(),
-                c.entityName(),
-                c.entityType(),
-                c.district(),
-                c.clause(),
-                c.eventDate(),
-                c.quantity(),
-                c.level(),
-                decimal(c.basis()),
-                decimal(c.deduction()),
-                decimal(c.feesIncurred()),
-                decimal(c.approvedAmount()),
-                c.metric(),
-                c.metric2(),
-                c.establishedDate(),
-                Codec.references(Codec.references(c.references())),
+                c.claimant(),
+                c.matter().withReferences(Codec.references(Codec.references(c.references()))),
+                new Claim.Figures(
+                    decimal(c.basis()),
+                    decimal(c.deduction()),
+                    decimal(c.feesIncurred()),
+                    decimal(c.approvedAmount()),
+                    c.metric(),
+                    c.metric2()),
                 c.note());
     return new ClaimRow(
         row.inputIndex(), row.location(), claim, Codec.problems(Codec.problems(row.problems())));

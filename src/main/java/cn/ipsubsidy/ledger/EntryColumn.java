@@ -101,22 +101,25 @@ enum EntryColumn implements Table.Column<LedgerEntry> {
       claim =
           new Claim(
               r.get(CLAIM_ID),
-              r.get(ENTITY_ID),
-              r.get(ENTITY_NAME),
-              entityType == null ? null : EntityType.valueOf(entityType),
-              r.get(DISTRICT),
-              r.get(CLAUSE_TEXT),
-              r.get(EVENT_DATE),
-              r.get(QUANTITY),
-              level == null ? null : Level.valueOf(level),
-              r.get(BASIS),
-              r.get(DEDUCTION),
-              r.get(FEES_INCURRED),
-              r.get(APPROVED_AMOUNT),
-              r.get(METRIC),
-              r.get(METRIC2),
-              r.get(ESTABLISHED_DATE),
-              Codec.references(r.<String>get(REFS)),
+              new Claim.Claimant(
+                  r.get(ENTITY_ID),
+                  r.get(ENTITY_NAME),
+                  entityType == null ? null : EntityType.valueOf(entityType),
+                  r.get(DISTRICT),
+                  r.get(ESTABLISHED_DATE)),
+              new Claim.Matter(
+                  r.get(CLAUSE_TEXT),
+                  r.get(EVENT_DATE),
+                  r.get(QUANTITY),
+                  level == null ? null : Level.valueOf(level),
+                  Codec.references(r.<String>get(REFS))),
+              new Claim.Figures(
+                  r.get(BASIS),
+                  r.get(DEDUCTION),
+                  r.get(FEES_INCURRED),
+                  r.get(APPROVED_AMOUNT),
+                  r.get(METRIC),
+                  r.get(METRIC2)),
               r.get(NOTE));
     }
     String file = r.get(SOURCE_FILE);

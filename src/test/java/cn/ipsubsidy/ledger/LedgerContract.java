@@ -193,22 +193,9 @@ abstract class LedgerContract {
     Claim y3 =
         new Claim(
             "C-1",
-            "E1",
-            "甲",
-            EntityType.ENTERPRISE,
-            "海州区",
-            "wx-2020/1c",
-            d("2025-01-10"),
-            1,
-            null,
-            null,
-            null,
-            null,
-            null,
-            3L,
-            null,
-            null,
-            List.of("ZL2019100001"),
+            new Claim.Claimant("E1", "甲", EntityType.ENTERPRISE, "海州区", null),
+            new Claim.Matter("wx-2020/1c", d("2025-01-10"), 1, null, List.of("ZL2019100001")),
+            new Claim.Figures(null, null, null, null, 3L, null),
             null);
     post(run("2025Q1-A", "2025Q1", paid(0, y3, PER_METRIC, "1000")));
     PriorPayouts prior = prior(2025);
@@ -224,22 +211,9 @@ abstract class LedgerContract {
     Claim award =
         new Claim(
             "C-9",
-            "E1",
-            "甲",
-            EntityType.ENTERPRISE,
-            "海州区",
-            "lyg-2021/5a",
-            d("2024-11-02"),
-            1,
-            Level.NATIONAL,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            List.of(),
+            new Claim.Claimant("E1", "甲", EntityType.ENTERPRISE, "海州区", null),
+            new Claim.Matter("lyg-2021/5a", d("2024-11-02"), 1, Level.NATIONAL, List.of()),
+            new Claim.Figures(null, null, null, null, null, null),
             null);
     post(run("2024Q4-A", "2024Q4", paid(0, award, ONE_TIME, "200000")));
 
@@ -671,22 +645,25 @@ abstract class LedgerContract {
     Claim full =
         new Claim(
             "C-全-1",
-            "91320700MA1XXXXX0A",
-            "连云港“某某”科技\n有限公司",
-            EntityType.UNIVERSITY,
-            "海州区",
-            "lyg-2021/2a 马德里商标国际注册",
-            d("2025-02-28"),
-            3,
-            Level.PROVINCIAL,
-            new BigDecimal("12345.678"),
-            new BigDecimal("0.5"),
-            new BigDecimal("1E+3"),
-            new BigDecimal("999.99"),
-            7L,
-            -12L,
-            d("2020-01-01"),
-            List.of("G-1", "G-2"),
+            new Claim.Claimant(
+                "91320700MA1XXXXX0A",
+                "连云港“某某”科技\n有限公司",
+                EntityType.UNIVERSITY,
+                "海州区",
+                d("2020-01-01")),
+            new Claim.Matter(
+                "lyg-2021/2a 马德里商标国际注册",
+                d("2025-02-28"),
+                3,
+                Level.PROVINCIAL,
+                List.of("G-1", "G-2")),
+            new Claim.Figures(
+                new BigDecimal("12345.678"),
+                new BigDecimal("0.5"),
+                new BigDecimal("1E+3"),
+                new BigDecimal("999.99"),
+                7L,
+                -12L),
             "备注 with 'quotes', a \\ backslash and 100% 的文字");
     ClaimRow fullRow =
         new ClaimRow(4, new SourceLocation("claims Q1.xlsx", "申报汇总", 7), full, List.of());
@@ -709,8 +686,11 @@ abstract class LedgerContract {
             5,
             new SourceLocation("claims Q1.xlsx", "申报汇总", 8),
             new Claim(
-                "C-2", "E2", null, null, "海州区", "2a", null, null, null, null, null, null, null,
-                null, null, null, List.of(), null),
+                "C-2",
+                new Claim.Claimant("E2", null, null, "海州区", null),
+                new Claim.Matter("2a", null, null, null, List.of()),
+                new Claim.Figures(null, null, null, null, null, null),
+                null),
             List.of(
                 new CellProblem(
                     "申报汇总", 8, "事项日期 (G)", "2025-13-45", Bilingual.of("不是日期", "not a date")),
@@ -776,22 +756,21 @@ abstract class LedgerContract {
     Claim expected =
         new Claim(
             full.claimId(),
-            full.entityId(),
-            full.entityName(),
-            full.entityType(),
-            full.district(),
-            full.clause(),
-            full.eventDate(),
-            full.quantity(),
-            full.level(),
-            new BigDecimal("12345.678"),
-            new BigDecimal("0.5"),
-            new BigDecimal("1000"),
-            new BigDecimal("999.99"),
-            7L,
-            -12L,
-            full.establishedDate(),
-            full.references(),
+            new Claim.Claimant(
+                full.entityId(),
+                full.entityName(),
+                full.entityType(),
+                full.district(),
+                full.establishedDate()),
+            new Claim.Matter(
+                full.clause(), full.eventDate(), full.quantity(), full.level(), full.references()),
+            new Claim.Figures(
+                new BigDecimal("12345.678"),
+                new BigDecimal("0.5"),
+                new BigDecimal("1000"),
+                new BigDecimal("999.99"),
+                7L,
+                -12L),
             full.note());
     assertThat(e.row()).isEqualTo(new ClaimRow(4, fullRow.location(), expected, List.of()));
     assertThat(e.clauseCode()).isEqualTo("lyg-2021/2a");
