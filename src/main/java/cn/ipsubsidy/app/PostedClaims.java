@@ -45,26 +45,7 @@ final class PostedClaims {
     if (c == null || e.clauseCode() == null) {
       return e.row();
     }
-    Claim resolved =
-        new Claim(
-            c.claimId(),
-            c.entityId(),
-            c.entityName(),
-            c.entityType(),
-            c.district(),
-            e.clauseCode(),
-            c.eventDate(),
-            c.quantity(),
-            c.level(),
-            c.basis(),
-            c.deduction(),
-            c.feesIncurred(),
-            c.approvedAmount(),
-            c.metric(),
-            c.metric2(),
-            c.establishedDate(),
-            c.references(),
-            c.note());
+    Claim resolved = c.withClause(e.clauseCode());
     return new ClaimRow(e.row().inputIndex(), e.row().location(), resolved, e.row().problems());
   }
 

@@ -139,22 +139,9 @@ final class RowParser {
       Claim claim =
           new Claim(
               claimId,
-              entityId,
-              entityName,
-              type,
-              district,
-              clause,
-              eventDate,
-              quantity,
-              level,
-              basis,
-              deduction,
-              fees,
-              approved,
-              metric,
-              metric2,
-              established,
-              references,
+              new Claim.Claimant(entityId, entityName, type, district, established),
+              new Claim.Matter(clause, eventDate, quantity, level, references),
+              new Claim.Figures(basis, deduction, fees, approved, metric, metric2),
               note);
       List<CellProblem> sorted =
           problems.stream()

@@ -49,8 +49,11 @@ final class CapLedger {
   }
 
   private final PriorPayouts prior;
-  private final Map<String, Entry> annual = new LinkedHashMap<>();
-  private final Map<String, Entry> lifetime = new LinkedHashMap<>();
+  private final Map<AnnualCapKey, Entry> annual = new LinkedHashMap<>();
+  private final Map<Lifetime, Entry> lifetime = new LinkedHashMap<>();
+
+  /** A lifetime cap group and the project it counts for. */
+  private record Lifetime(String group, ProjectKey project) {}
 
   CapLedger(PriorPayouts prior) {
     this.prior = prior;
@@ -59,7 +62,7 @@ final class CapLedger {
   Usage annual(String entityId, String entityName, String group, BigDecimal cap, int year) {
     Entry e =
         annual.computeIfAbsent(
-            CapKeys.annual(entityId, group),
+            new AnnualCapKey(entityId, group),
             k ->
                 new Entry(
                     entityId,
@@ -72,16 +75,17 @@ final class CapLedger {
     return new Usage(e.paidBefore, e.paidNow, e.runs);
   }
 
-  Usage lifetime(String entityId, String entityName, String group, String project, BigDecimal cap) {
+  Usage lifetime(
+      String entityId, String entityName, String group, ProjectKey project, BigDecimal cap) {
     Entry e =
         lifetime.computeIfAbsent(
-            group + "|" + project,
+            new Lifetime(group, project),
             k ->
                 new Entry(
                     entityId,
                     entityName,
                     null,
-                    group + " 累计 lifetime: " + project,
+                    group + " 累计 lifetime: " + project.stored(),
                     cap,
                     prior.paidLifetime(group, project),
                     List.of()));
@@ -89,20 +93,20 @@ final class CapLedger {
   }
 
   void addAnnual(String entityId, String group, BigDecimal paid) {
-    Entry e = annual.get(CapKeys.annual(entityId, group));
+    Entry e = annual.get(new AnnualCapKey(entityId, group));
     e.paidNow = e.paidNow.add(paid);
   }
 
-  void addLifetime(String group, String project, BigDecimal paid) {
-    Entry e = lifetime.get(group + "|" + project);
+  void addLifetime(String group, ProjectKey project, BigDecimal paid) {
+    Entry e = lifetime.get(new Lifetime(group, project));
     e.paidNow = e.paidNow.add(paid);
   }
 
   /** The 主体 rows: annual caps first, then lifetime caps, each in first-use order. */
   List<CapUsage> usages() {
     List<CapUsage> out = new ArrayList<>();
-    for (Map<String, Entry> m : List.of(annual, lifetime)) {
-      for (Entry e : m.values()) {
+    for (java.util.Collection<Entry> m : List.of(annual.values(), lifetime.values())) {
+      for (Entry e : m) {
         BigDecimal remaining = e.cap.subtract(e.paidBefore).subtract(e.paidNow).max(Money.ZERO);
         out.add(
             new CapUsage(

@@ -71,7 +71,7 @@ final class Caps {
     if (cap == null) {
       return amount;
     }
-    String project = CapKeys.project(clause, claim);
+    ProjectKey project = CapKeys.project(clause, claim);
     CapLedger.Usage usage =
         ledger.lifetime(claim.entityId(), claim.entityName(), cap.group(), project, cap.amount());
     BigDecimal after =
@@ -80,11 +80,11 @@ final class Caps {
             cap.amount(),
             usage,
             Wording.LIFETIME_CAP,
-            Wording.lifetimeCap(cap, project) + Wording.localRule(clause, "lifetime_cap"),
+            Wording.lifetimeCap(cap, project.stored()) + Wording.localRule(clause, "lifetime_cap"),
             Wording.lifetimeUsage(usage),
             line);
     if (after.compareTo(amount) < 0) {
-      line.note(Wording.cutByLifetimeCap(cap, project, usage.used()));
+      line.note(Wording.cutByLifetimeCap(cap, project.stored(), usage.used()));
     }
     return after;
   }

@@ -27,7 +27,8 @@ import java.util.function.IntFunction;
  * Also the 凭证号 cell as typed and as compared, which these checks rely on.
  */
 final class ExactlyOnce {
-  private static final Step<String> NO_KEY = Step.go(null);
+  private static final Step<OneTimeKey> NO_ONE_TIME = Step.go(null);
+  private static final Step<YearlyKey> NO_YEARLY = Step.go(null);
 
   private final PriorPayouts prior;
   private final RunTally tally;
@@ -119,24 +120,24 @@ final class ExactlyOnce {
   /** The one-time award, the once-a-year award, the references, in this order. */
   Step<Holds> check(Claim claim, Clause clause, LineDraft line) {
     Eligibility el = clause.eligibility();
-    Step<String> oneTime = el.oneTime() ? oneTime(claim, clause, line) : NO_KEY;
-    if (oneTime instanceof Step.Stop<String> stop) {
+    Step<OneTimeKey> oneTime = el.oneTime() ? oneTime(claim, clause, line) : NO_ONE_TIME;
+    if (oneTime instanceof Step.Stop<OneTimeKey> stop) {
       return stop.as();
     }
-    Step<String> yearly = el.oncePerBudgetYear() ? oncePerYear(claim, clause, line) : NO_KEY;
-    if (yearly instanceof Step.Stop<String> stop) {
+    Step<YearlyKey> yearly = el.oncePerBudgetYear() ? oncePerYear(claim, clause, line) : NO_YEARLY;
+    if (yearly instanceof Step.Stop<YearlyKey> stop) {
       return stop.as();
     }
     return references(claim, clause, oneTime.value(), yearly.value(), line);
   }
 
-  private Step<String> oneTime(Claim claim, Clause clause, LineDraft line) {
+  private Step<OneTimeKey> oneTime(Claim claim, Clause clause, LineDraft line) {
     Level level = CapKeys.oneTimeLevel(clause, claim);
-    String key = CapKeys.oneTimeKey(clause, claim);
-    boolean perReference = !key.equals(CapKeys.oneTime(claim.entityId(), clause.code(), level));
+    OneTimeKey key = CapKeys.oneTimeKey(clause, claim);
+    boolean perReference = key.references() != null;
     Holder held = holder(tally.oneTime.get(key));
     if (held != null) {
-      line.step(Wording.ELIGIBILITY, Wording.ONE_TIME, "", key, Wording.ONE_TIME_IN_RUN);
+      line.step(Wording.ELIGIBILITY, Wording.ONE_TIME, "", key.stored(), Wording.ONE_TIME_IN_RUN);
       return Step.stop(
           Status.REJECTED, false, Wording.oneTimeInRun(level, held.row(), held.claimId()));
     }
@@ -148,10 +149,10 @@ final class ExactlyOnce {
             : prior.oneTimePaid(claim.entityId(), clause.code(), level);
     if (paid.isPresent()) {
       PriorPayment p = paid.get();
-      line.step(Wording.ELIGIBILITY, Wording.ONE_TIME, "", key, Wording.alreadyPaid(p));
+      line.step(Wording.ELIGIBILITY, Wording.ONE_TIME, "", key.stored(), Wording.alreadyPaid(p));
       return Step.stop(Status.REJECTED, false, Wording.oneTimePaid(p));
     }
-    line.step(Wording.ELIGIBILITY, Wording.ONE_TIME, "", key, Wording.NOT_PAID_BEFORE);
+    line.step(Wording.ELIGIBILITY, Wording.ONE_TIME, "", key.stored(), Wording.NOT_PAID_BEFORE);
     return Step.go(key);
   }
 
@@ -159,12 +160,13 @@ final class ExactlyOnce {
    * lyg-2021 12b and 12c reward the previous year's volume: one award per entity, clause and budget
    * year (revision 2).
    */
-  private Step<String> oncePerYear(Claim claim, Clause clause, LineDraft line) {
-    String key = claim.entityId() + "|" + clause.code() + "|" + budgetYear;
+  private Step<YearlyKey> oncePerYear(Claim claim, Clause clause, LineDraft line) {
+    YearlyKey key = new YearlyKey(claim.entityId(), clause.code().toString(), budgetYear);
+    String shown = key.toString();
     String rule = Wording.oncePerYear(budgetYear);
     Holder held = holder(tally.yearly.get(key));
     if (held != null) {
-      line.step(Wording.ELIGIBILITY, rule, "", key, Wording.YEARLY_IN_RUN);
+      line.step(Wording.ELIGIBILITY, rule, "", shown, Wording.YEARLY_IN_RUN);
       return Step.stop(
           Status.REJECTED, false, Wording.oncePerYearInRun(held.row(), held.claimId()));
     }
@@ -172,10 +174,10 @@ final class ExactlyOnce {
         prior.paidForClauseInYear(claim.entityId(), clause.code().toString(), budgetYear);
     if (paid.isPresent()) {
       PriorPayment p = paid.get();
-      line.step(Wording.ELIGIBILITY, rule, "", key, Wording.alreadyPaid(p));
+      line.step(Wording.ELIGIBILITY, rule, "", shown, Wording.alreadyPaid(p));
       return Step.stop(Status.REJECTED, false, Wording.oncePerYearPaid(budgetYear, p));
     }
-    line.step(Wording.ELIGIBILITY, rule, "", key, Wording.NOT_PAID_THIS_YEAR);
+    line.step(Wording.ELIGIBILITY, rule, "", shown, Wording.NOT_PAID_THIS_YEAR);
     return Step.go(key);
   }
 
@@ -184,8 +186,8 @@ final class ExactlyOnce {
    * contains: then that payment counts against this one.
    */
   private Step<Holds> references(
-      Claim claim, Clause clause, String oneTimeKey, String yearlyKey, LineDraft line) {
-    List<String> keys = CapKeys.referenceKeys(clause, claim);
+      Claim claim, Clause clause, OneTimeKey oneTimeKey, YearlyKey yearlyKey, LineDraft line) {
+    List<ReferenceCheckKey> keys = CapKeys.referenceKeys(clause, claim);
     if (keys.isEmpty()) {
       return oneTimeKey == null && yearlyKey == null
           ? Step.go(Holds.NOTHING)
@@ -194,10 +196,11 @@ final class ExactlyOnce {
     ReferenceRule rule = clause.references();
     String once = Wording.referenceOnce(rule.group());
     List<PriorPayment> lower = List.of();
-    for (String key : keys) {
-      Holder held = holder(tally.references.get(rule.group() + "|" + key));
-      PriorPayment under =
-          rule.upgrades() == null ? null : tally.paidUnder.get(rule.group() + "|" + key);
+    for (ReferenceCheckKey ref : keys) {
+      GroupedReference grouped = new GroupedReference(rule.group(), ref);
+      String key = ref.stored();
+      Holder held = holder(tally.references.get(grouped));
+      PriorPayment under = rule.upgrades() == null ? null : tally.paidUnder.get(grouped);
       if (held != null && under != null && rule.upgrades().equals(under.clause())) {
         lower = counted(lower, under, Wording.rowOfThisRun(held.row()), key, clause, line);
         continue;
@@ -209,7 +212,7 @@ final class ExactlyOnce {
             false,
             Wording.duplicateInRun(key, held.row(), held.claimId(), rule.group()));
       }
-      Optional<PriorPayment> paid = prior.referencePaid(rule.group(), key, rule.upgrades());
+      Optional<PriorPayment> paid = prior.referencePaid(rule.group(), ref, rule.upgrades());
       if (paid.isPresent()
           && rule.upgrades() != null
           && rule.upgrades().equals(paid.get().clause())) {
@@ -223,11 +226,13 @@ final class ExactlyOnce {
         return Step.stop(Status.REJECTED, false, Wording.referencePaid(key, p));
       }
     }
-    line.step(Wording.ELIGIBILITY, once, "", String.join(";", keys), Wording.NOT_PAID_BEFORE);
-    List<String> held = new ArrayList<>(keys.size());
-    for (String key : keys) {
-      held.add(rule.group() + "|" + key);
+    List<String> shown = new ArrayList<>(keys.size());
+    List<GroupedReference> held = new ArrayList<>(keys.size());
+    for (ReferenceCheckKey key : keys) {
+      shown.add(key.stored());
+      held.add(new GroupedReference(rule.group(), key));
     }
+    line.step(Wording.ELIGIBILITY, once, "", String.join(";", shown), Wording.NOT_PAID_BEFORE);
     return Step.go(new Holds(oneTimeKey, yearlyKey, held, lower));
   }
 
@@ -270,13 +275,13 @@ final class ExactlyOnce {
     if (holds.yearlyKey() != null) {
       tally.yearly.put(holds.yearlyKey(), at);
     }
-    for (String key : holds.referenceKeys()) {
+    for (GroupedReference key : holds.referenceKeys()) {
       tally.references.put(key, at);
     }
     // the reference is now held by this line: a lower award's payment no longer counts for it
     holds.referenceKeys().forEach(tally.paidUnder::remove);
     if (status == Status.PAID && upgradeSources.contains(clause.code().toString())) {
-      for (String key : holds.referenceKeys()) {
+      for (GroupedReference key : holds.referenceKeys()) {
         tally.paidUnder.put(
             key, new PriorPayment("", null, row.claim().claimId(), paid, clause.code().toString()));
       }

@@ -10,14 +10,14 @@ import java.util.List;
  * what lower awards it contains were paid already for its references (wx-2020 4a under 4b).
  *
  * @param oneTimeKey the one-time key ({@link CapKeys#oneTimeKey}), or null
- * @param yearlyKey "entity|clause|budget year" of a clause paid once per budget year, or null
- * @param referenceKeys "group|reference" of each reference
+ * @param yearlyKey the key of a clause paid once per budget year, or null
+ * @param referenceKeys each reference within its group
  * @param lowerAwards the payments of lower awards it contains, for its references, in their order
  */
 record Holds(
-    String oneTimeKey,
-    String yearlyKey,
-    List<String> referenceKeys,
+    OneTimeKey oneTimeKey,
+    YearlyKey yearlyKey,
+    List<GroupedReference> referenceKeys,
     List<PriorPayment> lowerAwards) {
   static final Holds NOTHING = new Holds(null, null, List.of(), List.of());
 

@@ -21,13 +21,19 @@ import java.util.Set;
  * when paid. Memory grows with entities, projects and references, not with steps.
  */
 public final class PaymentRegister implements PriorPayouts {
-  private final Map<String, BigDecimal> annual = new HashMap<>();
-  private final Map<String, Set<String>> annualRuns = new HashMap<>();
-  private final Map<String, BigDecimal> lifetime = new HashMap<>();
+  private final Map<AnnualInYear, BigDecimal> annual = new HashMap<>();
+  private final Map<AnnualInYear, Set<String>> annualRuns = new HashMap<>();
+  private final Map<Lifetime, BigDecimal> lifetime = new HashMap<>();
   private final ReferenceHolders references = new ReferenceHolders();
-  private final Map<String, PriorPayment> oneTime = new HashMap<>();
+  private final Map<OneTimeKey, PriorPayment> oneTime = new HashMap<>();
   private final Map<String, PriorPayment> claims = new HashMap<>();
-  private final Map<String, PriorPayment> yearly = new HashMap<>();
+  private final Map<YearlyKey, PriorPayment> yearly = new HashMap<>();
+
+  /** An annual cap's key in one budget year. */
+  private record AnnualInYear(AnnualCapKey key, int year) {}
+
+  /** A lifetime cap group and the project it counts for, in the canonical form. */
+  private record Lifetime(String group, ProjectKey project) {}
 
   /**
    * Records one paid (or reversed) amount under the keys the engine counts.
@@ -40,29 +46,29 @@ public final class PaymentRegister implements PriorPayouts {
   public void record(Keys keys, int budgetYear, PriorPayment payment) {
     BigDecimal amount = payment.amount();
     if (keys.annualGroup() != null) {
-      String k = annualKey(keys.entityId(), keys.annualGroup(), budgetYear);
+      AnnualInYear k = annualKey(keys.entityId(), keys.annualGroup(), budgetYear);
       annual.merge(k, amount, BigDecimal::add);
       if (amount.signum() > 0) {
         annualRuns.computeIfAbsent(k, x -> new LinkedHashSet<>()).add(payment.runId());
       }
     }
     if (keys.lifetimeGroup() != null) {
-      String project = CapKeys.canonicalProject(keys.projectKey());
-      lifetime.merge(keys.lifetimeGroup() + "|" + project, amount, BigDecimal::add);
+      ProjectKey project = keys.projectKey() == null ? null : keys.projectKey().canonical();
+      lifetime.merge(new Lifetime(keys.lifetimeGroup(), project), amount, BigDecimal::add);
       // every entry also counts for its institution, so a cap per institution (wx-2020 11a/11b,
       // revision 2) sees what entries posted before it, keyed by their reference, paid
-      if (keys.entityId() != null && !project.startsWith(CapKeys.INSTITUTION)) {
+      if (keys.entityId() != null && (project == null || !project.isInstitution())) {
         lifetime.merge(
-            keys.lifetimeGroup() + "|" + CapKeys.institution(keys.entityId()),
+            new Lifetime(keys.lifetimeGroup(), ProjectKey.institution(keys.entityId())),
             amount,
             BigDecimal::add);
       }
     }
     boolean paid = amount.signum() > 0;
-    for (String ref : keys.referenceKeys()) {
+    for (ReferenceCheckKey ref : keys.referenceKeys()) {
       // a key stored as typed (before revision 2) is held under every form it can be compared in
-      for (String form : CapKeys.storedReferenceForms(ref)) {
-        String key = keys.referenceGroup() + "|" + form;
+      for (ReferenceCheckKey form : ref.storedForms()) {
+        GroupedReference key = new GroupedReference(keys.referenceGroup(), form);
         if (paid) {
           references.paid(key, payment);
         } else if (payment.amount().signum() < 0) {
@@ -109,8 +115,8 @@ public final class PaymentRegister implements PriorPayouts {
             runId, paidOn, line.claimId(), line.paid(), line.clause().code().toString()));
   }
 
-  private static String yearlyKey(String entityId, String clause, int year) {
-    return entityId + "|" + clause + "|" + year;
+  private static YearlyKey yearlyKey(String entityId, String clause, int year) {
+    return new YearlyKey(entityId, clause, year);
   }
 
   @Override
@@ -118,8 +124,8 @@ public final class PaymentRegister implements PriorPayouts {
     return Optional.ofNullable(yearly.get(yearlyKey(entityId, clause, year)));
   }
 
-  private static void hold(
-      Map<String, PriorPayment> map, String key, PriorPayment payment, boolean paid) {
+  private static <K> void hold(
+      Map<K, PriorPayment> map, K key, PriorPayment payment, boolean paid) {
     if (paid) {
       map.put(key, payment);
     } else if (payment.amount().signum() < 0) {
@@ -141,26 +147,27 @@ public final class PaymentRegister implements PriorPayouts {
   }
 
   @Override
-  public BigDecimal paidLifetime(String group, String projectKey) {
-    return lifetime.getOrDefault(group + "|" + CapKeys.canonicalProject(projectKey), Money.ZERO);
+  public BigDecimal paidLifetime(String group, ProjectKey project) {
+    return lifetime.getOrDefault(
+        new Lifetime(group, project == null ? null : project.canonical()), Money.ZERO);
   }
 
   @Override
   public Optional<PriorPayment> referencePaid(
-      String group, String referenceKey, String lowerClause) {
+      String group, ReferenceCheckKey key, String lowerClause) {
     // stored keys are held in every form they compare in; the engine asks in the canonical form
     // (CapKeys#referenceKeys), and a key asked as typed is brought to its general form first
-    return references.held(group + "|" + CapKeys.queryForm(referenceKey), lowerClause);
+    return references.held(new GroupedReference(group, key.queryForm()), lowerClause);
   }
 
   @Override
   public Optional<PriorPayment> oneTimePaid(String entityId, ClauseCode clause, Level level) {
-    return Optional.ofNullable(oneTime.get(CapKeys.oneTime(entityId, clause, level)));
+    return Optional.ofNullable(oneTime.get(OneTimeKey.of(entityId, clause, level)));
   }
 
-  /** The one-time award held under a key built by {@link CapKeys#oneTime}. */
+  /** The one-time award held under a key built by {@link CapKeys#oneTimeKey}. */
   @Override
-  public Optional<PriorPayment> oneTimePaid(String oneTimeKey) {
+  public Optional<PriorPayment> oneTimePaid(OneTimeKey oneTimeKey) {
     return Optional.ofNullable(oneTime.get(oneTimeKey));
   }
 
@@ -169,8 +176,8 @@ public final class PaymentRegister implements PriorPayouts {
     return Optional.ofNullable(claims.get(claimId));
   }
 
-  private static String annualKey(String entityId, String group, int year) {
-    return entityId + "|" + group + "|" + year;
+  private static AnnualInYear annualKey(String entityId, String group, int year) {
+    return new AnnualInYear(new AnnualCapKey(entityId, group), year);
   }
 
   /**
@@ -182,20 +189,20 @@ public final class PaymentRegister implements PriorPayouts {
       String entityId,
       String annualGroup,
       String lifetimeGroup,
-      String projectKey,
+      ProjectKey projectKey,
       String referenceGroup,
-      List<String> referenceKeys,
-      String oneTimeKey,
+      List<ReferenceCheckKey> referenceKeys,
+      OneTimeKey oneTimeKey,
       String clauseCode) {
     public Keys(
         String claimId,
         String entityId,
         String annualGroup,
         String lifetimeGroup,
-        String projectKey,
+        ProjectKey projectKey,
         String referenceGroup,
-        List<String> referenceKeys,
-        String oneTimeKey) {
+        List<ReferenceCheckKey> referenceKeys,
+        OneTimeKey oneTimeKey) {
       this(
           claimId,
           entityId,

@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * What earlier runs already paid, as the caps and the exactly-once checks need it. The ledger
- * implements this; a run without a ledger uses {@link #NONE}. Keys are the same strings the engine
- * builds (see {@link CapKeys}).
+ * implements this; a run without a ledger uses {@link #NONE}. Keys are the value types the engine
+ * builds (see {@link CapKeys}), each with the one stored form the ledger holds.
  */
 public interface PriorPayouts {
 
@@ -21,11 +21,11 @@ public interface PriorPayouts {
     return List.of();
   }
 
-  /** Paid in all years under lifetime cap {@code group} for {@code projectKey}. */
-  BigDecimal paidLifetime(String group, String projectKey);
+  /** Paid in all years under lifetime cap {@code group} for {@code project}. */
+  BigDecimal paidLifetime(String group, ProjectKey project);
 
   /** A payment of the reference key under the duplicate group, if any. */
-  default Optional<PriorPayment> referencePaid(String group, String referenceKey) {
+  default Optional<PriorPayment> referencePaid(String group, ReferenceCheckKey referenceKey) {
     return referencePaid(group, referenceKey, null);
   }
 
@@ -36,7 +36,8 @@ public interface PriorPayouts {
    * under the higher one that counted it (wx-2020 4a and 4b) is held by both, in whatever order
    * they were posted; a later claim is then a duplicate, not an upgrade.
    */
-  Optional<PriorPayment> referencePaid(String group, String referenceKey, String lowerClause);
+  Optional<PriorPayment> referencePaid(
+      String group, ReferenceCheckKey referenceKey, String lowerClause);
 
   /**
    * A one-time award already paid to the entity under the clause at the level, where the level is
@@ -48,10 +49,10 @@ public interface PriorPayouts {
   Optional<PriorPayment> claimPaid(String claimId);
 
   /**
-   * The one-time award held under a key built by {@link CapKeys#oneTime(String, ClauseCode, Level,
-   * String)} (with a reference: lyg-2021 5a, revision 2).
+   * The one-time award held under a key built by {@link CapKeys#oneTimeKey} (with references:
+   * lyg-2021 5a, revision 2).
    */
-  default Optional<PriorPayment> oneTimePaid(String oneTimeKey) {
+  default Optional<PriorPayment> oneTimePaid(OneTimeKey oneTimeKey) {
     return Optional.empty();
   }
 
@@ -71,13 +72,13 @@ public interface PriorPayouts {
         }
 
         @Override
-        public BigDecimal paidLifetime(String group, String projectKey) {
+        public BigDecimal paidLifetime(String group, ProjectKey project) {
           return BigDecimal.ZERO;
         }
 
         @Override
         public Optional<PriorPayment> referencePaid(
-            String group, String referenceKey, String lowerClause) {
+            String group, ReferenceCheckKey referenceKey, String lowerClause) {
           return Optional.empty();
         }
 

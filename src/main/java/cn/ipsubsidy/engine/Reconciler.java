@@ -129,7 +129,7 @@ public final class Reconciler {
     private final int year;
     private final PaymentRegister entitledThisYear = new PaymentRegister();
     private final PriorPayouts prior;
-    private final Map<String, GroupDifference> groups = new LinkedHashMap<>();
+    private final Map<AnnualCapKey, GroupDifference> groups = new LinkedHashMap<>();
     private final List<ClaimDifference> differences = new ArrayList<>();
     private BigDecimal paidTotal = Money.ZERO;
     private BigDecimal entitledTotal = Money.ZERO;
@@ -189,7 +189,7 @@ public final class Reconciler {
       String group = group(line);
       var claim = line.row().claim();
       String entityId = claim.entityId();
-      String key = entityId + "|" + group;
+      AnnualCapKey key = new AnnualCapKey(entityId, group);
       GroupDifference g = groups.get(key);
       if (g == null) {
         g =
@@ -267,13 +267,13 @@ public final class Reconciler {
     }
 
     @Override
-    public BigDecimal paidLifetime(String group, String projectKey) {
-      return base.paidLifetime(group, projectKey).add(year.paidLifetime(group, projectKey));
+    public BigDecimal paidLifetime(String group, ProjectKey project) {
+      return base.paidLifetime(group, project).add(year.paidLifetime(group, project));
     }
 
     @Override
     public Optional<PriorPayment> referencePaid(
-        String group, String referenceKey, String lowerClause) {
+        String group, ReferenceCheckKey referenceKey, String lowerClause) {
       Optional<PriorPayment> now = year.referencePaid(group, referenceKey, lowerClause);
       Optional<PriorPayment> before = base.referencePaid(group, referenceKey, lowerClause);
       // the lower award's payment counts only when neither layer holds another
@@ -294,7 +294,7 @@ public final class Reconciler {
     }
 
     @Override
-    public Optional<PriorPayment> oneTimePaid(String oneTimeKey) {
+    public Optional<PriorPayment> oneTimePaid(OneTimeKey oneTimeKey) {
       return year.oneTimePaid(oneTimeKey).or(() -> base.oneTimePaid(oneTimeKey));
     }
 

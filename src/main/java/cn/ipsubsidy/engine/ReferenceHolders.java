@@ -16,11 +16,11 @@ import java.util.Optional;
  * again when the run that displaced them is reversed.
  */
 final class ReferenceHolders {
-  private final Map<String, PriorPayment> current = new HashMap<>();
-  private final Map<String, List<PriorPayment>> underOtherClauses = new HashMap<>();
+  private final Map<GroupedReference, PriorPayment> current = new HashMap<>();
+  private final Map<GroupedReference, List<PriorPayment>> underOtherClauses = new HashMap<>();
 
   /** {@code payment} paid the reference {@code key}. */
-  void paid(String key, PriorPayment payment) {
+  void paid(GroupedReference key, PriorPayment payment) {
     PriorPayment before = current.put(key, payment);
     List<PriorPayment> others = underOtherClauses.get(key);
     if (others != null) {
@@ -37,7 +37,7 @@ final class ReferenceHolders {
    * Run {@code runId} was reversed: what it held of {@code key} is released, and a payment under
    * another clause that it displaced (the lower award its higher one counted) holds the key again.
    */
-  void reversed(String key, String runId) {
+  void reversed(GroupedReference key, String runId) {
     List<PriorPayment> others = underOtherClauses.get(key);
     if (others != null) {
       others.removeIf(o -> o.runId().equals(runId));
@@ -59,7 +59,7 @@ final class ReferenceHolders {
    * one, whichever was recorded last; the payment under {@code lowerClause} only when it alone
    * holds the key. With a null {@code lowerClause}, the payment recorded last.
    */
-  Optional<PriorPayment> held(String key, String lowerClause) {
+  Optional<PriorPayment> held(GroupedReference key, String lowerClause) {
     PriorPayment held = current.get(key);
     if (held != null && lowerClause != null && lowerClause.equals(held.clause())) {
       for (PriorPayment o : underOtherClauses.getOrDefault(key, List.of())) {

@@ -14,18 +14,18 @@ import java.util.Map;
  * which is rare.
  */
 final class RunTally {
-  /** Reference key ("group|reference") → input index of the row that holds it in this run. */
-  final Map<String, Integer> references = new HashMap<>();
+  /** Reference key within its group → input index of the row that holds it in this run. */
+  final Map<GroupedReference, Integer> references = new HashMap<>();
 
   /** One-time key → input index of the row that holds it in this run. */
-  final Map<String, Integer> oneTime = new HashMap<>();
+  final Map<OneTimeKey, Integer> oneTime = new HashMap<>();
 
-  /** "entity|clause|budget year" of a clause paid once per budget year → the holding row. */
-  final Map<String, Integer> yearly = new HashMap<>();
+  /** The key of a clause paid once per budget year → the holding row. */
+  final Map<YearlyKey, Integer> yearly = new HashMap<>();
 
   /**
    * Reference key → the payment of this run under a clause a higher award contains (wx-2020 4a), so
    * the higher one (4b) later in the run pays the difference. Only those clauses' keys.
    */
-  final Map<String, PriorPayment> paidUnder = new HashMap<>();
+  final Map<GroupedReference, PriorPayment> paidUnder = new HashMap<>();
 }

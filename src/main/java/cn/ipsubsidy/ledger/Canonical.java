@@ -125,11 +125,12 @@ final class Canonical {
         .text("explanation_en", e.explanation() == null ? null : e.explanation().en())
         .text("annual_group", e.annualGroup())
         .text("lifetime_group", e.lifetimeGroup())
-        .text("project_key", e.projectKey())
-        .text("one_time_key", e.oneTimeKey());
+        // the keys' stored forms, as in their columns: the text of every entry ever chained
+        .text("project_key", e.projectKey() == null ? null : e.projectKey().stored())
+        .text("one_time_key", e.oneTimeKey() == null ? null : e.oneTimeKey().stored());
     c.integer("reference_keys", e.referenceKeys().size());
     for (ReferenceKey k : e.referenceKeys()) {
-      c.text("ref.group", k.group()).text("ref.key", k.key());
+      c.text("ref.group", k.group()).text("ref.key", k.key().stored());
     }
     return c.sb.toString();
   }

@@ -4,8 +4,10 @@ import cn.ipsubsidy.domain.Claim;
 import cn.ipsubsidy.domain.ClaimRow;
 import cn.ipsubsidy.domain.Period;
 import cn.ipsubsidy.engine.CapKeys;
+import cn.ipsubsidy.engine.OneTimeKey;
 import cn.ipsubsidy.engine.PaymentRegister;
 import cn.ipsubsidy.engine.PayoutLine;
+import cn.ipsubsidy.engine.ProjectKey;
 import cn.ipsubsidy.policy.Clause;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -29,8 +31,8 @@ final class Entries {
         clause == null || claim == null ? null : PaymentRegister.Keys.of(clause, claim);
     String annualGroup = keys == null ? null : keys.annualGroup();
     String lifetimeGroup = keys == null ? null : keys.lifetimeGroup();
-    String projectKey = lifetimeGroup == null ? null : keys.projectKey();
-    String oneTimeKey = keys == null ? null : keys.oneTimeKey();
+    ProjectKey projectKey = lifetimeGroup == null ? null : keys.projectKey();
+    OneTimeKey oneTimeKey = keys == null ? null : keys.oneTimeKey();
     List<ReferenceKey> refs =
         keys == null
             ? List.of()
@@ -87,22 +89,15 @@ final class Entries {
             ? null
             : new Claim(
                 c.claimId(),
-                c.entityId(),
-                c.entityName(),
-                c.entityType(),
-                c.district(),
-                c.clause(),
-                c.eventDate(),
-                c.quantity(),
-                c.level(),
-                decimal(c.basis()),
-                decimal(c.deduction()),
-                decimal(c.feesIncurred()),
-                decimal(c.approvedAmount()),
-                c.metric(),
-                c.metric2(),
-                c.establishedDate(),
-                Codec.references(Codec.references(c.references())),
+                c.claimant(),
+                c.matter().withReferences(Codec.references(Codec.references(c.references()))),
+                new Claim.Figures(
+                    decimal(c.basis()),
+                    decimal(c.deduction()),
+                    decimal(c.feesIncurred()),
+                    decimal(c.approvedAmount()),
+                    c.metric(),
+                    c.metric2()),
                 c.note());
     return new ClaimRow(
         row.inputIndex(), row.location(), claim, Codec.problems(Codec.problems(row.problems())));

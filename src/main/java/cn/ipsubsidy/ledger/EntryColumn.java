@@ -7,6 +7,8 @@ import cn.ipsubsidy.domain.EntityType;
 import cn.ipsubsidy.domain.Level;
 import cn.ipsubsidy.domain.Period;
 import cn.ipsubsidy.domain.SourceLocation;
+import cn.ipsubsidy.engine.OneTimeKey;
+import cn.ipsubsidy.engine.ProjectKey;
 import cn.ipsubsidy.engine.Status;
 import java.util.List;
 import java.util.function.Function;
@@ -62,8 +64,8 @@ enum EntryColumn implements Table.Column<LedgerEntry> {
   EXPLANATION_EN(SqlType.TEXT, e -> e.explanation() == null ? null : e.explanation().en()),
   ANNUAL_GROUP(SqlType.TEXT, LedgerEntry::annualGroup),
   LIFETIME_GROUP(SqlType.TEXT, LedgerEntry::lifetimeGroup),
-  PROJECT_KEY(SqlType.TEXT, LedgerEntry::projectKey),
-  ONE_TIME_KEY(SqlType.TEXT, LedgerEntry::oneTimeKey),
+  PROJECT_KEY(SqlType.TEXT, e -> e.projectKey() == null ? null : e.projectKey().stored()),
+  ONE_TIME_KEY(SqlType.TEXT, e -> e.oneTimeKey() == null ? null : e.oneTimeKey().stored()),
   PREV_HASH(SqlType.TEXT, LedgerEntry::prevHash),
   HASH(SqlType.TEXT, LedgerEntry::hash);
 
@@ -99,22 +101,25 @@ enum EntryColumn implements Table.Column<LedgerEntry> {
       claim =
           new Claim(
               r.get(CLAIM_ID),
-              r.get(ENTITY_ID),
-              r.get(ENTITY_NAME),
-              entityType == null ? null : EntityType.valueOf(entityType),
-              r.get(DISTRICT),
-              r.get(CLAUSE_TEXT),
-              r.get(EVENT_DATE),
-              r.get(QUANTITY),
-              level == null ? null : Level.valueOf(level),
-              r.get(BASIS),
-              r.get(DEDUCTION),
-              r.get(FEES_INCURRED),
-              r.get(APPROVED_AMOUNT),
-              r.get(METRIC),
-              r.get(METRIC2),
-              r.get(ESTABLISHED_DATE),
-              Codec.references(r.<String>get(REFS)),
+              new Claim.Claimant(
+                  r.get(ENTITY_ID),
+                  r.get(ENTITY_NAME),
+                  entityType == null ? null : EntityType.valueOf(entityType),
+                  r.get(DISTRICT),
+                  r.get(ESTABLISHED_DATE)),
+              new Claim.Matter(
+                  r.get(CLAUSE_TEXT),
+                  r.get(EVENT_DATE),
+                  r.get(QUANTITY),
+                  level == null ? null : Level.valueOf(level),
+                  Codec.references(r.<String>get(REFS))),
+              new Claim.Figures(
+                  r.get(BASIS),
+                  r.get(DEDUCTION),
+                  r.get(FEES_INCURRED),
+                  r.get(APPROVED_AMOUNT),
+                  r.get(METRIC),
+                  r.get(METRIC2)),
               r.get(NOTE));
     }
     String file = r.get(SOURCE_FILE);
@@ -148,8 +153,8 @@ enum EntryColumn implements Table.Column<LedgerEntry> {
         zh == null || en == null ? null : Bilingual.of(zh, en),
         r.get(ANNUAL_GROUP),
         r.get(LIFETIME_GROUP),
-        r.get(PROJECT_KEY),
-        r.get(ONE_TIME_KEY),
+        ProjectKey.parse(r.get(PROJECT_KEY)),
+        OneTimeKey.parse(r.get(ONE_TIME_KEY)),
         refs,
         r.get(PREV_HASH),
         r.get(HASH));

@@ -5,6 +5,8 @@ import cn.ipsubsidy.domain.Claim;
 import cn.ipsubsidy.domain.ClaimRow;
 import cn.ipsubsidy.domain.Money;
 import cn.ipsubsidy.domain.Period;
+import cn.ipsubsidy.engine.OneTimeKey;
+import cn.ipsubsidy.engine.ProjectKey;
 import cn.ipsubsidy.engine.Status;
 import java.math.BigDecimal;
 import java.util.List;
@@ -27,9 +29,9 @@ import java.util.List;
  * @param annualGroup the annual cap group the amount counts against, or null
  * @param lifetimeGroup the lifetime cap group, or null
  * @param projectKey the lifetime cap's project ({@link cn.ipsubsidy.engine.CapKeys#project}), or
- *     null
- * @param oneTimeKey {@link cn.ipsubsidy.engine.CapKeys#oneTime} when the clause is one-time, else
- *     null
+ *     null; stored as {@link ProjectKey#stored()}
+ * @param oneTimeKey {@link cn.ipsubsidy.engine.CapKeys#oneTimeKey} when the clause is one-time,
+ *     else null; stored as {@link OneTimeKey#stored()}
  * @param referenceKeys the duplicate-check keys the claim holds under its clause's reference group
  * @param prevHash the hash of the previous row of the chain
  * @param hash SHA-256 of prevHash and this row's canonical text
@@ -53,8 +55,8 @@ public record LedgerEntry(
     Bilingual explanation,
     String annualGroup,
     String lifetimeGroup,
-    String projectKey,
-    String oneTimeKey,
+    ProjectKey projectKey,
+    OneTimeKey oneTimeKey,
     List<ReferenceKey> referenceKeys,
     String prevHash,
     String hash) {

@@ -3,9 +3,11 @@ package cn.ipsubsidy.ledger;
 import cn.ipsubsidy.domain.Bilingual;
 import cn.ipsubsidy.domain.ClaimRow;
 import cn.ipsubsidy.domain.Money;
-import cn.ipsubsidy.engine.CapKeys;
+import cn.ipsubsidy.engine.AnnualCapKey;
+import cn.ipsubsidy.engine.OneTimeKey;
 import cn.ipsubsidy.engine.PayoutLine;
 import cn.ipsubsidy.engine.PriorPayment;
+import cn.ipsubsidy.engine.ProjectKey;
 import cn.ipsubsidy.engine.Status;
 import cn.ipsubsidy.policy.Caps;
 import java.math.BigDecimal;
@@ -28,20 +30,23 @@ final class PostCheck {
   private final Snapshot prior;
   private final List<Bilingual> conflicts = new ArrayList<>();
   private final Map<String, String> claims = new HashMap<>();
-  private final Map<String, String> references = new HashMap<>();
-  private final Map<String, String> oneTime = new HashMap<>();
-  private final Map<String, Sum> annual = new LinkedHashMap<>();
-  private final Map<String, Sum> lifetime = new LinkedHashMap<>();
-  private final Map<String, String> referenceClauses = new java.util.HashMap<>();
+  private final Map<ReferenceKey, String> references = new HashMap<>();
+  private final Map<OneTimeKey, String> oneTime = new HashMap<>();
+  private final Map<AnnualCapKey, Sum> annual = new LinkedHashMap<>();
+  private final Map<Lifetime, Sum> lifetime = new LinkedHashMap<>();
+  private final Map<ReferenceKey, String> referenceClauses = new java.util.HashMap<>();
+
+  /** A lifetime cap group and the project it counts for. */
+  private record Lifetime(String group, ProjectKey project) {}
 
   private static final class Sum {
     final String entityId;
     final String group;
-    final String project;
+    final ProjectKey project;
     BigDecimal paid = Money.ZERO;
     BigDecimal cap;
 
-    Sum(String entityId, String group, String project) {
+    Sum(String entityId, String group, ProjectKey project) {
       this.entityId = entityId;
       this.group = group;
       this.project = project;
@@ -108,21 +113,20 @@ final class PostCheck {
                   paidBefore(
                       at,
                       atEn,
-                      "凭证号" + k.key() + "（" + k.group() + "）",
-                      "reference " + k.key() + " under " + k.group(),
+                      "凭证号" + k.key().stored() + "（" + k.group() + "）",
+                      "reference " + k.key().stored() + " under " + k.group(),
                       p));
-      String refKey = k.group() + "|" + k.key();
-      String held = references.putIfAbsent(refKey, at + "\u0000" + atEn);
-      String heldClause = referenceClauses.put(refKey, e.clauseCode());
+      String held = references.putIfAbsent(k, at + "\u0000" + atEn);
+      String heldClause = referenceClauses.put(k, e.clauseCode());
       if (held != null && upgrades != null && upgrades.equals(heldClause)) {
-        references.put(refKey, at + "\u0000" + atEn);
+        references.put(k, at + "\u0000" + atEn);
         held = null;
       }
       if (held != null) {
         add(
-            at + "与" + heldZh(held) + "的凭证号" + k.key() + "在本批中都核发",
+            at + "与" + heldZh(held) + "的凭证号" + k.key().stored() + "在本批中都核发",
             "reference "
-                + k.key()
+                + k.key().stored()
                 + " is paid twice in this run: "
                 + heldEn(held)
                 + " and "
@@ -132,13 +136,14 @@ final class PostCheck {
     if (e.oneTimeKey() != null) {
       prior
           .oneTimePaid(e.oneTimeKey())
-          .ifPresent(p -> paidBefore(at, atEn, "一次性奖励" + e.oneTimeKey(), "one-time award", p));
+          .ifPresent(
+              p -> paidBefore(at, atEn, "一次性奖励" + e.oneTimeKey().stored(), "one-time award", p));
       String held = oneTime.putIfAbsent(e.oneTimeKey(), at + "\u0000" + atEn);
       if (held != null) {
         add(
-            at + "与" + heldZh(held) + "的一次性奖励" + e.oneTimeKey() + "在本批中都核发",
+            at + "与" + heldZh(held) + "的一次性奖励" + e.oneTimeKey().stored() + "在本批中都核发",
             "one-time award "
-                + e.oneTimeKey()
+                + e.oneTimeKey().stored()
                 + " is paid twice in this run: "
                 + heldEn(held)
                 + " and "
@@ -150,13 +155,14 @@ final class PostCheck {
       String entity = e.claim().entityId();
       annual
           .computeIfAbsent(
-              CapKeys.annual(entity, e.annualGroup()), k -> new Sum(entity, e.annualGroup(), null))
+              new AnnualCapKey(entity, e.annualGroup()),
+              k -> new Sum(entity, e.annualGroup(), null))
           .add(e.paid(), caps.annual().amount());
     }
     if (caps != null && caps.lifetime() != null && e.lifetimeGroup() != null) {
       lifetime
           .computeIfAbsent(
-              e.lifetimeGroup() + "|" + e.projectKey(),
+              new Lifetime(e.lifetimeGroup(), e.projectKey()),
               k -> new Sum(null, e.lifetimeGroup(), e.projectKey()))
           .add(e.paid(), caps.lifetime().amount());
     }
@@ -201,7 +207,7 @@ final class PostCheck {
       if (total.compareTo(s.cap) > 0) {
         add(
             "项目"
-                + s.project
+                + s.project.stored()
                 + "按"
                 + s.group
                 + "累计核发"
@@ -210,7 +216,7 @@ final class PostCheck {
                 + Money.plain(s.cap)
                 + "元",
             "project "
-                + s.project
+                + s.project.stored()
                 + " would receive "
                 + Money.plain(total)
                 + " in all under "

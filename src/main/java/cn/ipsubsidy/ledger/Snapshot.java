@@ -2,9 +2,12 @@ package cn.ipsubsidy.ledger;
 
 import cn.ipsubsidy.domain.Level;
 import cn.ipsubsidy.domain.Money;
+import cn.ipsubsidy.engine.OneTimeKey;
 import cn.ipsubsidy.engine.PaymentRegister;
 import cn.ipsubsidy.engine.PriorPayment;
 import cn.ipsubsidy.engine.PriorPayouts;
+import cn.ipsubsidy.engine.ProjectKey;
+import cn.ipsubsidy.engine.ReferenceCheckKey;
 import cn.ipsubsidy.engine.Status;
 import cn.ipsubsidy.policy.ClauseCode;
 import java.math.BigDecimal;
@@ -102,13 +105,13 @@ final class Snapshot implements PriorPayouts {
   }
 
   @Override
-  public BigDecimal paidLifetime(String group, String projectKey) {
-    return register.paidLifetime(group, projectKey);
+  public BigDecimal paidLifetime(String group, ProjectKey project) {
+    return register.paidLifetime(group, project);
   }
 
   @Override
   public Optional<PriorPayment> referencePaid(
-      String group, String referenceKey, String lowerClause) {
+      String group, ReferenceCheckKey referenceKey, String lowerClause) {
     return register.referencePaid(group, referenceKey, lowerClause);
   }
 
@@ -123,7 +126,7 @@ final class Snapshot implements PriorPayouts {
   }
 
   @Override
-  public Optional<PriorPayment> oneTimePaid(String oneTimeKey) {
+  public Optional<PriorPayment> oneTimePaid(OneTimeKey oneTimeKey) {
     return register.oneTimePaid(oneTimeKey);
   }
 

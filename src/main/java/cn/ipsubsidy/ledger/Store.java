@@ -1,6 +1,9 @@
 package cn.ipsubsidy.ledger;
 
 import cn.ipsubsidy.engine.CapUsage;
+import cn.ipsubsidy.engine.OneTimeKey;
+import cn.ipsubsidy.engine.ProjectKey;
+import cn.ipsubsidy.engine.ReferenceCheckKey;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -270,7 +273,7 @@ final class Store {
         refs.setLong(1, e.seq());
         refs.setInt(2, ordinal++);
         refs.setString(3, k.group());
-        refs.setString(4, k.key());
+        refs.setString(4, k.key().stored());
         refs.addBatch();
         pendingRefs++;
       }
@@ -377,7 +380,8 @@ final class Store {
           if (moreRefs && refs.getLong(1) == seq) {
             keys = new ArrayList<>();
             while (moreRefs && refs.getLong(1) == seq) {
-              keys.add(new ReferenceKey(refs.getString(2), refs.getString(3)));
+              keys.add(
+                  new ReferenceKey(refs.getString(2), ReferenceCheckKey.parse(refs.getString(3))));
               moreRefs = refs.next();
             }
           }
@@ -402,8 +406,8 @@ final class Store {
       int budgetYear,
       String annualGroup,
       String lifetimeGroup,
-      String projectKey,
-      String oneTimeKey,
+      ProjectKey projectKey,
+      OneTimeKey oneTimeKey,
       String clauseCode) {}
 
   /** Every payout entry's keys, in seq order, one at a time. */
@@ -426,8 +430,8 @@ final class Store {
                   rs.getInt(6),
                   rs.getString(7),
                   rs.getString(8),
-                  rs.getString(9),
-                  rs.getString(10),
+                  ProjectKey.parse(rs.getString(9)),
+                  OneTimeKey.parse(rs.getString(10)),
                   rs.getString(11)));
         }
       }
@@ -436,7 +440,12 @@ final class Store {
 
   /** A reference key held by a PAID payout entry: its run, claim id, amount and clause. */
   record PaidReference(
-      String runId, String claimId, BigDecimal paid, String group, String key, String clause) {}
+      String runId,
+      String claimId,
+      BigDecimal paid,
+      String group,
+      ReferenceCheckKey key,
+      String clause) {}
 
   /** The reference keys of every PAID payout entry, in seq order, one at a time. */
   void forEachPaidReference(Consumer<PaidReference> sink) throws SQLException {
@@ -455,7 +464,7 @@ final class Store {
                   rs.getString(2),
                   new BigDecimal(rs.getString(3)),
                   rs.getString(4),
-                  rs.getString(5),
+                  ReferenceCheckKey.parse(rs.getString(5)),
                   rs.getString(6)));
         }
       }

@@ -364,12 +364,12 @@ class EnginePropertiesTest {
         Clause c = l.clause();
         var claim = l.row().claim();
         if (c.caps() != null && c.caps().annual() != null) {
-          String k = CapKeys.annual(claim.entityId(), c.caps().annual().group());
+          String k = new AnnualCapKey(claim.entityId(), c.caps().annual().group()).stored();
           annual.merge(k, l.paid(), BigDecimal::add);
           annualCap.put(k, c.caps().annual().amount());
         }
         if (c.caps() != null && c.caps().lifetime() != null) {
-          String k = c.caps().lifetime().group() + "|" + CapKeys.project(c, claim);
+          String k = c.caps().lifetime().group() + "|" + CapKeys.project(c, claim).stored();
           lifetime.merge(k, l.paid(), BigDecimal::add);
           lifetimeCap.put(k, c.caps().lifetime().amount());
         }
@@ -395,7 +395,7 @@ class EnginePropertiesTest {
         }
         if (c.eligibility().oneTime()) {
           // once per entity, clause and level; lyg-2021 5a also per reference (revision 2)
-          String k = CapKeys.oneTimeKey(c, claim);
+          String k = CapKeys.oneTimeKey(c, claim).stored();
           String before = oneTime.put(k, l.claimId());
           assertThat(before)
               .as("one-time award " + k + " paid twice: " + before + ", " + l.claimId())
@@ -440,7 +440,7 @@ class EnginePropertiesTest {
       for (String ref : claim.references()) {
         // one number however it is written (revision 2): compared in its canonical form
         String form = ReferenceNumber.canonical(ref, rule.perPatent()).form();
-        keys.add(rule.group() + "|" + CapKeys.reference(form, metric));
+        keys.add(rule.group() + "|" + ReferenceCheckKey.of(form, metric).stored());
       }
       if (keys.isEmpty() && rule.entityWhenEmpty()) {
         keys.add(rule.group() + "|entity:" + claim.entityId());

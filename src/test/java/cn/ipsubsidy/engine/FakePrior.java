@@ -28,23 +28,26 @@ final class FakePrior {
   static PaymentRegister lifetime(String group, String project, String amount) {
     PaymentRegister r = new PaymentRegister();
     r.record(
-        keys(null, "E", null, group, project, null, null), 2024, payment("R2024Q4", "X", amount));
+        keys(null, "E", null, group, ProjectKey.parse(project), null, null),
+        2024,
+        payment("R2024Q4", "X", amount));
     return r;
   }
 
   static PaymentRegister reference(String group, String ref, PriorPayment p) {
     PaymentRegister r = new PaymentRegister();
     r.record(
-        new PaymentRegister.Keys(null, "E", null, null, null, group, List.of(ref), null), 2024, p);
+        new PaymentRegister.Keys(
+            null, "E", null, null, null, group, List.of(ReferenceCheckKey.parse(ref)), null),
+        2024,
+        p);
     return r;
   }
 
   static PaymentRegister oneTime(String entity, ClauseCode clause, Level level, PriorPayment p) {
     PaymentRegister r = new PaymentRegister();
     r.record(
-        keys(null, entity, null, null, null, null, CapKeys.oneTime(entity, clause, level)),
-        2024,
-        p);
+        keys(null, entity, null, null, null, null, OneTimeKey.of(entity, clause, level)), 2024, p);
     return r;
   }
 
@@ -59,9 +62,9 @@ final class FakePrior {
       String entity,
       String annualGroup,
       String lifetimeGroup,
-      String project,
+      ProjectKey project,
       String refGroup,
-      String oneTimeKey) {
+      OneTimeKey oneTimeKey) {
     return new PaymentRegister.Keys(
         claimId, entity, annualGroup, lifetimeGroup, project, refGroup, List.of(), oneTimeKey);
   }

@@ -62,12 +62,12 @@ class PaymentRegisterTest {
     PayoutLine paid =
         run(new Period(2025, 1), register, claim("lyg-2021/3a").refs("GI-1")).lines().get(0);
     register.record(paid, 2025, "R1", LocalDate.of(2025, 4, 1));
-    assertThat(register.referencePaid("lyg-2021/3a", "GI-1")).isPresent();
+    assertThat(register.referencePaid("lyg-2021/3a", ReferenceCheckKey.parse("GI-1"))).isPresent();
     register.record(
         PaymentRegister.Keys.of(paid.clause(), paid.row().claim()),
         2025,
         new PriorPayment("R1", LocalDate.of(2025, 7, 1), paid.claimId(), Money.of("-100000")));
-    assertThat(register.referencePaid("lyg-2021/3a", "GI-1")).isEmpty();
+    assertThat(register.referencePaid("lyg-2021/3a", ReferenceCheckKey.parse("GI-1"))).isEmpty();
     assertThat(register.claimPaid(paid.claimId())).isEmpty();
   }
 
@@ -91,17 +91,35 @@ class PaymentRegisterTest {
     PaymentRegister register = new PaymentRegister();
     register.record(q1.get(0), 2025, "R1", LocalDate.of(2025, 4, 1));
     register.record(q1.get(1), 2025, "R2", LocalDate.of(2025, 4, 2));
-    assertThat(register.referencePaid("wx-2020/4", "GB-1").orElseThrow().claimId()).isEqualTo("B");
+    assertThat(
+            register
+                .referencePaid("wx-2020/4", ReferenceCheckKey.parse("GB-1"))
+                .orElseThrow()
+                .claimId())
+        .isEqualTo("B");
     // asked for 4b (which contains 4a): the 4b's payment, not an upgrade from the 4a's
-    assertThat(register.referencePaid("wx-2020/4", "gb-1", "wx-2020/4a").orElseThrow().runId())
+    assertThat(
+            register
+                .referencePaid("wx-2020/4", ReferenceCheckKey.parse("gb-1"), "wx-2020/4a")
+                .orElseThrow()
+                .runId())
         .isEqualTo("R2");
 
     register.record(
         PaymentRegister.Keys.of(q1.get(1).clause(), q1.get(1).row().claim()),
         2025,
         new PriorPayment("R2", LocalDate.of(2025, 7, 1), "B", Money.of("-150000"), "wx-2020/4b"));
-    assertThat(register.referencePaid("wx-2020/4", "GB-1").orElseThrow().claimId()).isEqualTo("A");
-    assertThat(register.referencePaid("wx-2020/4", "GB-1", "wx-2020/4a").orElseThrow().runId())
+    assertThat(
+            register
+                .referencePaid("wx-2020/4", ReferenceCheckKey.parse("GB-1"))
+                .orElseThrow()
+                .claimId())
+        .isEqualTo("A");
+    assertThat(
+            register
+                .referencePaid("wx-2020/4", ReferenceCheckKey.parse("GB-1"), "wx-2020/4a")
+                .orElseThrow()
+                .runId())
         .isEqualTo("R1");
   }
 }

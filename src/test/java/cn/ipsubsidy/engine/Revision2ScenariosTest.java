@@ -126,7 +126,14 @@ class Revision2ScenariosTest {
       PaymentRegister prior = new PaymentRegister();
       prior.record(
           new PaymentRegister.Keys(
-              "A", "E1", null, null, null, "wx-2020/1a", List.of("202310000001.5"), null),
+              "A",
+              "E1",
+              null,
+              null,
+              null,
+              "wx-2020/1a",
+              List.of(ReferenceCheckKey.parse("202310000001.5")),
+              null),
           2024,
           new PriorPayment(
               "2024Q4-A", LocalDate.of(2024, 12, 31), "A", new java.math.BigDecimal("5000.00")));

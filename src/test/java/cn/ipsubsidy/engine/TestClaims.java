@@ -116,22 +116,9 @@ final class TestClaims {
   Claim build() {
     return new Claim(
         claimId,
-        entityId,
-        entityName,
-        type,
-        district,
-        clause,
-        eventDate,
-        quantity,
-        level,
-        basis,
-        deduction,
-        fees,
-        approved,
-        metric,
-        metric2,
-        established,
-        references,
+        new Claim.Claimant(entityId, entityName, type, district, established),
+        new Claim.Matter(clause, eventDate, quantity, level, references),
+        new Claim.Figures(basis, deduction, fees, approved, metric, metric2),
         null);
   }
 

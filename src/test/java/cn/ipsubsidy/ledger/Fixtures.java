@@ -95,22 +95,9 @@ final class Fixtures {
       String claimId, String entityId, Clause clause, LocalDate date, List<String> refs) {
     return new Claim(
         claimId,
-        entityId,
-        "连云港" + entityId + "有限公司",
-        EntityType.ENTERPRISE,
-        "海州区",
-        clause.code().toString(),
-        date,
-        1,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        refs,
+        new Claim.Claimant(entityId, "连云港" + entityId + "有限公司", EntityType.ENTERPRISE, "海州区", null),
+        new Claim.Matter(clause.code().toString(), date, 1, null, refs),
+        new Claim.Figures(null, null, null, null, null, null),
         null);
   }
 

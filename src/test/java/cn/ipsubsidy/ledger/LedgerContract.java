@@ -25,6 +25,8 @@ import cn.ipsubsidy.engine.CapUsage;
 import cn.ipsubsidy.engine.PayoutLine;
 import cn.ipsubsidy.engine.PriorPayment;
 import cn.ipsubsidy.engine.PriorPayouts;
+import cn.ipsubsidy.engine.ProjectKey;
+import cn.ipsubsidy.engine.ReferenceCheckKey;
 import cn.ipsubsidy.engine.Status;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -174,14 +176,15 @@ abstract class LedgerContract {
     PriorPayment expected =
         new PriorPayment(
             "2025Q1-A", d("2025-01-21"), "C-1", new BigDecimal("10000.00"), "lyg-2021/2a");
-    assertThat(prior.referencePaid("lyg-2021/2", "G1")).contains(expected);
-    assertThat(prior.referencePaid("lyg-2021/2", "G1b")).contains(expected);
+    assertThat(prior.referencePaid("lyg-2021/2", ReferenceCheckKey.parse("G1"))).contains(expected);
+    assertThat(prior.referencePaid("lyg-2021/2", ReferenceCheckKey.parse("G1b")))
+        .contains(expected);
     assertThat(prior.claimPaid("C-1")).contains(expected);
     assertThat(prior.claimPaid("C-1").orElseThrow().describe())
         .isEqualTo("run 2025Q1-A, 2025-01-21, claim C-1");
     // another group, and rows not paid, hold nothing
-    assertThat(prior.referencePaid("lyg-2021/3", "G1")).isEmpty();
-    assertThat(prior.referencePaid("lyg-2021/2", "G2")).isEmpty();
+    assertThat(prior.referencePaid("lyg-2021/3", ReferenceCheckKey.parse("G1"))).isEmpty();
+    assertThat(prior.referencePaid("lyg-2021/2", ReferenceCheckKey.parse("G2"))).isEmpty();
     assertThat(prior.claimPaid("C-2")).isEmpty();
   }
 
@@ -190,28 +193,17 @@ abstract class LedgerContract {
     Claim y3 =
         new Claim(
             "C-1",
-            "E1",
-            "甲",
-            EntityType.ENTERPRISE,
-            "海州区",
-            "wx-2020/1c",
-            d("2025-01-10"),
-            1,
-            null,
-            null,
-            null,
-            null,
-            null,
-            3L,
-            null,
-            null,
-            List.of("ZL2019100001"),
+            new Claim.Claimant("E1", "甲", EntityType.ENTERPRISE, "海州区", null),
+            new Claim.Matter("wx-2020/1c", d("2025-01-10"), 1, null, List.of("ZL2019100001")),
+            new Claim.Figures(null, null, null, null, 3L, null),
             null);
     post(run("2025Q1-A", "2025Q1", paid(0, y3, PER_METRIC, "1000")));
     PriorPayouts prior = prior(2025);
-    assertThat(prior.referencePaid("wx-2020/1", "ZL2019100001#3")).isPresent();
-    assertThat(prior.referencePaid("wx-2020/1", "ZL2019100001#4")).isEmpty();
-    assertThat(prior.referencePaid("wx-2020/1", "ZL2019100001")).isEmpty();
+    assertThat(prior.referencePaid("wx-2020/1", ReferenceCheckKey.parse("ZL2019100001#3")))
+        .isPresent();
+    assertThat(prior.referencePaid("wx-2020/1", ReferenceCheckKey.parse("ZL2019100001#4")))
+        .isEmpty();
+    assertThat(prior.referencePaid("wx-2020/1", ReferenceCheckKey.parse("ZL2019100001"))).isEmpty();
   }
 
   @Test
@@ -219,22 +211,9 @@ abstract class LedgerContract {
     Claim award =
         new Claim(
             "C-9",
-            "E1",
-            "甲",
-            EntityType.ENTERPRISE,
-            "海州区",
-            "lyg-2021/5a",
-            d("2024-11-02"),
-            1,
-            Level.NATIONAL,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            List.of(),
+            new Claim.Claimant("E1", "甲", EntityType.ENTERPRISE, "海州区", null),
+            new Claim.Matter("lyg-2021/5a", d("2024-11-02"), 1, Level.NATIONAL, List.of()),
+            new Claim.Figures(null, null, null, null, null, null),
             null);
     post(run("2024Q4-A", "2024Q4", paid(0, award, ONE_TIME, "200000")));
 
@@ -261,11 +240,14 @@ abstract class LedgerContract {
             paid(1, noRef, PROJECT, "50000")));
 
     PriorPayouts prior = prior(2026);
-    assertThat(prior.paidLifetime("lyg-2021/9", "PLAT-1")).isEqualByComparingTo("500000.00");
-    assertThat(prior.paidLifetime("lyg-2021/9", "entity:E7")).isEqualByComparingTo("50000.00");
-    assertThat(prior.paidLifetime("lyg-2021/9", "PLAT-2")).isEqualByComparingTo("0.00");
+    assertThat(prior.paidLifetime("lyg-2021/9", ProjectKey.parse("PLAT-1")))
+        .isEqualByComparingTo("500000.00");
+    assertThat(prior.paidLifetime("lyg-2021/9", ProjectKey.parse("entity:E7")))
+        .isEqualByComparingTo("50000.00");
+    assertThat(prior.paidLifetime("lyg-2021/9", ProjectKey.parse("PLAT-2")))
+        .isEqualByComparingTo("0.00");
     // a project reference is not a duplicate key
-    assertThat(prior.referencePaid("lyg-2021/9", "PLAT-1")).isEmpty();
+    assertThat(prior.referencePaid("lyg-2021/9", ReferenceCheckKey.parse("PLAT-1"))).isEmpty();
   }
 
   @Test
@@ -298,7 +280,7 @@ abstract class LedgerContract {
     PriorPayouts without = inSession(s -> s.prior(2025, "2025Q1-A"));
     assertThat(without.paidInYear("E1", GROUP, 2025)).isEqualByComparingTo("0.00");
     assertThat(without.claimPaid("C-1")).isEmpty();
-    assertThat(without.referencePaid("lyg-2021/2", "G1")).isEmpty();
+    assertThat(without.referencePaid("lyg-2021/2", ReferenceCheckKey.parse("G1"))).isEmpty();
 
     RunToPost corrected = run("2025Q1-B", "2025Q1", "2025Q1-A", paid(0, a, MADRID, "10000"));
     PostedRun second = post(corrected);
@@ -310,7 +292,7 @@ abstract class LedgerContract {
     PriorPayouts prior = prior(2025);
     assertThat(prior.paidInYear("E1", GROUP, 2025)).isEqualByComparingTo("10000.00");
     assertThat(prior.runsInYear("E1", GROUP, 2025)).containsExactly("2025Q1-B");
-    assertThat(prior.referencePaid("lyg-2021/2", "G2")).isEmpty();
+    assertThat(prior.referencePaid("lyg-2021/2", ReferenceCheckKey.parse("G2"))).isEmpty();
     assertThat(prior.claimPaid("C-2")).isEmpty();
     assertThat(prior.claimPaid("C-1")).map(PriorPayment::runId).contains("2025Q1-B");
 
@@ -663,22 +645,25 @@ abstract class LedgerContract {
     Claim full =
         new Claim(
             "C-全-1",
-            "91320700MA1XXXXX0A",
-            "连云港“某某”科技\n有限公司",
-            EntityType.UNIVERSITY,
-            "海州区",
-            "lyg-2021/2a 马德里商标国际注册",
-            d("2025-02-28"),
-            3,
-            Level.PROVINCIAL,
-            new BigDecimal("12345.678"),
-            new BigDecimal("0.5"),
-            new BigDecimal("1E+3"),
-            new BigDecimal("999.99"),
-            7L,
-            -12L,
-            d("2020-01-01"),
-            List.of("G-1", "G-2"),
+            new Claim.Claimant(
+                "91320700MA1XXXXX0A",
+                "连云港“某某”科技\n有限公司",
+                EntityType.UNIVERSITY,
+                "海州区",
+                d("2020-01-01")),
+            new Claim.Matter(
+                "lyg-2021/2a 马德里商标国际注册",
+                d("2025-02-28"),
+                3,
+                Level.PROVINCIAL,
+                List.of("G-1", "G-2")),
+            new Claim.Figures(
+                new BigDecimal("12345.678"),
+                new BigDecimal("0.5"),
+                new BigDecimal("1E+3"),
+                new BigDecimal("999.99"),
+                7L,
+                -12L),
             "备注 with 'quotes', a \\ backslash and 100% 的文字");
     ClaimRow fullRow =
         new ClaimRow(4, new SourceLocation("claims Q1.xlsx", "申报汇总", 7), full, List.of());
@@ -701,8 +686,11 @@ abstract class LedgerContract {
             5,
             new SourceLocation("claims Q1.xlsx", "申报汇总", 8),
             new Claim(
-                "C-2", "E2", null, null, "海州区", "2a", null, null, null, null, null, null, null,
-                null, null, null, List.of(), null),
+                "C-2",
+                new Claim.Claimant("E2", null, null, "海州区", null),
+                new Claim.Matter("2a", null, null, null, List.of()),
+                new Claim.Figures(null, null, null, null, null, null),
+                null),
             List.of(
                 new CellProblem(
                     "申报汇总", 8, "事项日期 (G)", "2025-13-45", Bilingual.of("不是日期", "not a date")),
@@ -768,22 +756,21 @@ abstract class LedgerContract {
     Claim expected =
         new Claim(
             full.claimId(),
-            full.entityId(),
-            full.entityName(),
-            full.entityType(),
-            full.district(),
-            full.clause(),
-            full.eventDate(),
-            full.quantity(),
-            full.level(),
-            new BigDecimal("12345.678"),
-            new BigDecimal("0.5"),
-            new BigDecimal("1000"),
-            new BigDecimal("999.99"),
-            7L,
-            -12L,
-            full.establishedDate(),
-            full.references(),
+            new Claim.Claimant(
+                full.entityId(),
+                full.entityName(),
+                full.entityType(),
+                full.district(),
+                full.establishedDate()),
+            new Claim.Matter(
+                full.clause(), full.eventDate(), full.quantity(), full.level(), full.references()),
+            new Claim.Figures(
+                new BigDecimal("12345.678"),
+                new BigDecimal("0.5"),
+                new BigDecimal("1000"),
+                new BigDecimal("999.99"),
+                7L,
+                -12L),
             full.note());
     assertThat(e.row()).isEqualTo(new ClaimRow(4, fullRow.location(), expected, List.of()));
     assertThat(e.clauseCode()).isEqualTo("lyg-2021/2a");
@@ -800,7 +787,8 @@ abstract class LedgerContract {
     assertThat(e.oneTimeKey()).isNull();
     assertThat(e.referenceKeys())
         .containsExactly(
-            new ReferenceKey("lyg-2021/2", "G-1"), new ReferenceKey("lyg-2021/2", "G-2"));
+            new ReferenceKey("lyg-2021/2", ReferenceCheckKey.parse("G-1")),
+            new ReferenceKey("lyg-2021/2", ReferenceCheckKey.parse("G-2")));
     assertThat(e.period()).isEqualTo(new Period(2025, 1));
     assertThat(e.kind()).isEqualTo(EntryKind.PAYOUT);
     assertThat(e.badData()).isFalse();

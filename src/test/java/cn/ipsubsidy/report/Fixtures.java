@@ -287,22 +287,9 @@ final class Fixtures {
       String id, String entityId, String name, String district, String clause, Integer quantity) {
     return new Claim(
         id,
-        entityId,
-        name,
-        EntityType.ENTERPRISE,
-        district,
-        clause,
-        LocalDate.of(2025, 2, 1),
-        quantity,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        List.of(),
+        new Claim.Claimant(entityId, name, EntityType.ENTERPRISE, district, null),
+        new Claim.Matter(clause, LocalDate.of(2025, 2, 1), quantity, null, List.of()),
+        new Claim.Figures(null, null, null, null, null, null),
         null);
   }
 

@@ -235,29 +235,33 @@ public final class PolicyCases {
     String refs = text(in.get("reference_no"));
     return new Claim(
         c.name(),
-        Objects.requireNonNullElse(text(in.get("entity_id")), "91320700000000001X"),
-        "测试主体 " + c.name(),
-        type == null
-            ? null
-            : EntityType.parse(type)
-                .orElseThrow(() -> new IllegalArgumentException("entity_type " + type)),
-        text(in.get("district")),
-        c.clause(),
-        date(in.get("event_date")),
-        in.get("quantity") == null ? null : Integer.valueOf(text(in.get("quantity"))),
-        level == null
-            ? null
-            : Level.parse(level).orElseThrow(() -> new IllegalArgumentException("level " + level)),
-        money(in.get("basis")),
-        money(in.get("deduction")),
-        money(in.get("fees_incurred")),
-        money(in.get("approved_amount")),
-        in.get("metric") == null ? null : Long.valueOf(text(in.get("metric"))),
-        in.get("metric2") == null ? null : Long.valueOf(text(in.get("metric2"))),
-        date(in.get("established_date")),
-        refs == null
-            ? List.of()
-            : Arrays.stream(refs.split("[;；,，\\n]")).map(String::strip).toList(),
+        new Claim.Claimant(
+            Objects.requireNonNullElse(text(in.get("entity_id")), "91320700000000001X"),
+            "测试主体 " + c.name(),
+            type == null
+                ? null
+                : EntityType.parse(type)
+                    .orElseThrow(() -> new IllegalArgumentException("entity_type " + type)),
+            text(in.get("district")),
+            date(in.get("established_date"))),
+        new Claim.Matter(
+            c.clause(),
+            date(in.get("event_date")),
+            in.get("quantity") == null ? null : Integer.valueOf(text(in.get("quantity"))),
+            level == null
+                ? null
+                : Level.parse(level)
+                    .orElseThrow(() -> new IllegalArgumentException("level " + level)),
+            refs == null
+                ? List.of()
+                : Arrays.stream(refs.split("[;；,，\\n]")).map(String::strip).toList()),
+        new Claim.Figures(
+            money(in.get("basis")),
+            money(in.get("deduction")),
+            money(in.get("fees_incurred")),
+            money(in.get("approved_amount")),
+            in.get("metric") == null ? null : Long.valueOf(text(in.get("metric"))),
+            in.get("metric2") == null ? null : Long.valueOf(text(in.get("metric2")))),
         null);
   }
 

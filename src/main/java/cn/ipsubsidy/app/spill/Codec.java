@@ -114,22 +114,10 @@ final class Codec {
       claim =
           new Claim(
               claimId,
-              entityId,
-              entityName,
-              type,
-              district,
-              clause,
-              eventDate,
-              qty == null ? null : qty.intValue(),
-              level,
-              basis,
-              deduction,
-              fees,
-              approved,
-              metric,
-              metric2,
-              established,
-              references,
+              new Claim.Claimant(entityId, entityName, type, district, established),
+              new Claim.Matter(
+                  clause, eventDate, qty == null ? null : qty.intValue(), level, references),
+              new Claim.Figures(basis, deduction, fees, approved, metric, metric2),
               note);
     }
     int n = (int) in.readVarLong();
