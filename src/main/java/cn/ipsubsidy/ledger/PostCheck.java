@@ -19,10 +19,10 @@ import java.util.Map;
 
 /**
  * The ledger's own check of a run before it is appended, against what the ledger holds (the
- * snapshot, without the run being replaced) and within the run: no claim id, reference or one-time
- * award paid twice, no annual or lifetime cap exceeded, and every status agreeing with its amount.
- * The engine already rejects or caps such rows when it computes against the same snapshot; this
- * catches a run computed against anything else.
+ * snapshot, without the run being replaced) and within the run: no claim id, reference, one-time
+ * award or award once per budget year paid twice, no annual or lifetime cap exceeded, and every
+ * status agreeing with its amount. The engine already rejects or caps such rows when it computes
+ * against the same snapshot; this catches a run computed against anything else.
  */
 final class PostCheck {
   private static final int MAX = 100;
@@ -34,7 +34,11 @@ final class PostCheck {
   private final Map<OneTimeKey, String> oneTime = new HashMap<>();
   private final Map<AnnualCapKey, Sum> annual = new LinkedHashMap<>();
   private final Map<Lifetime, Sum> lifetime = new LinkedHashMap<>();
-  private final Map<ReferenceKey, String> referenceClauses = new java.util.HashMap<>();
+  private final Map<ReferenceKey, String> referenceClauses = new HashMap<>();
+  private final Map<YearlyAward, String> yearly = new HashMap<>();
+
+  /** An award paid once per entity, clause and budget year (lyg-2021 12b, 12c; revision 2). */
+  private record YearlyAward(String entityId, String clause, int year) {}
 
   /** A lifetime cap group and the project it counts for. */
   private record Lifetime(String group, ProjectKey project) {}
@@ -150,6 +154,11 @@ final class PostCheck {
                 + atEn);
       }
     }
+    if (line.clause() != null
+        && line.clause().eligibility() != null
+        && line.clause().eligibility().oncePerBudgetYear()) {
+      oncePerYear(e, at, atEn);
+    }
     Caps caps = line.clause() == null ? null : line.clause().caps();
     if (caps != null && caps.annual() != null && e.annualGroup() != null) {
       String entity = e.claim().entityId();
@@ -165,6 +174,28 @@ final class PostCheck {
               new Lifetime(e.lifetimeGroup(), e.projectKey()),
               k -> new Sum(null, e.lifetimeGroup(), e.projectKey()))
           .add(e.paid(), caps.lifetime().amount());
+    }
+  }
+
+  private void oncePerYear(LedgerEntry e, String at, String atEn) {
+    String entity = e.claim().entityId();
+    int year = e.budgetYear();
+    String award = e.clauseCode() + "（" + year + "年度）";
+    String awardEn = e.clauseCode() + " for " + year;
+    prior
+        .paidForClauseInYear(entity, e.clauseCode(), year)
+        .ifPresent(p -> paidBefore(at, atEn, "年度奖励" + award, "the yearly award " + awardEn, p));
+    String held =
+        yearly.putIfAbsent(new YearlyAward(entity, e.clauseCode(), year), at + "\u0000" + atEn);
+    if (held != null) {
+      add(
+          at + "与" + heldZh(held) + "的年度奖励" + award + "在本批中都核发",
+          "the yearly award "
+              + awardEn
+              + " is paid twice in this run: "
+              + heldEn(held)
+              + " and "
+              + atEn);
     }
   }
 

@@ -76,6 +76,21 @@ final class Fixtures {
           List.of(),
           List.of());
 
+  /** Paid once per entity and budget year (lyg-2021/12b 专利代理机构, revision 2). */
+  static final Clause YEARLY =
+      new Clause(
+          ClauseCode.of("lyg-2021/12b"),
+          "专利代理机构代理量奖励",
+          "第十二条",
+          "上年度代理本市发明专利授权量",
+          new Calculation.Fixed(Money.of(30000)),
+          new Eligibility(Set.of(), Set.of(), null, null, false, null, false, true),
+          Caps.NONE,
+          ClauseModifiers.NONE,
+          null,
+          List.of(),
+          List.of());
+
   /** Annuity per maintenance year: the reference key carries the metric. */
   static final Clause PER_METRIC =
       new Clause(

@@ -4,6 +4,7 @@ import static cn.ipsubsidy.ledger.Fixtures.MADRID;
 import static cn.ipsubsidy.ledger.Fixtures.ONE_TIME;
 import static cn.ipsubsidy.ledger.Fixtures.PER_METRIC;
 import static cn.ipsubsidy.ledger.Fixtures.PROJECT;
+import static cn.ipsubsidy.ledger.Fixtures.YEARLY;
 import static cn.ipsubsidy.ledger.Fixtures.claim;
 import static cn.ipsubsidy.ledger.Fixtures.line;
 import static cn.ipsubsidy.ledger.Fixtures.paid;
@@ -447,6 +448,44 @@ abstract class LedgerContract {
   }
 
   // ---- append-only and the hash chain
+
+  @Test
+  void anAwardOncePerBudgetYearPaidEarlierInTheYearIsRefused() {
+    // lyg-2021 12b (revision 2): once per agency per budget year, whatever the claim id
+    Claim q1 = claim("A-1", "E7", YEARLY, d("2025-02-10"), List.of());
+    post(run("2025Q1-A", "2025Q1", paid(0, q1, YEARLY, "30000")));
+
+    Claim q2 = claim("A-2", "E7", YEARLY, d("2025-05-10"), List.of());
+    assertThatThrownBy(() -> post(run("2025Q2-A", "2025Q2", paid(0, q2, YEARLY, "30000"))))
+        .isInstanceOfSatisfying(
+            LedgerConflictException.class,
+            e -> {
+              assertThat(e.conflicts()).hasSize(1);
+              assertThat(e.message().en())
+                  .contains("the yearly award lyg-2021/12b for 2025 was already paid")
+                  .contains("2025Q1-A");
+              assertThat(e.message().zh()).contains("年度奖励lyg-2021/12b（2025年度）已核发");
+            });
+    Claim other = claim("A-4", "E8", YEARLY, d("2025-05-11"), List.of());
+    Claim otherAgain = claim("A-5", "E8", YEARLY, d("2025-05-12"), List.of());
+    assertThatThrownBy(
+            () ->
+                post(
+                    run(
+                        "2025Q2-B",
+                        "2025Q2",
+                        paid(0, other, YEARLY, "30000"),
+                        paid(1, otherAgain, YEARLY, "30000"))))
+        .isInstanceOf(LedgerConflictException.class)
+        .hasMessageContaining("the yearly award lyg-2021/12b for 2025 is paid twice in this run");
+    // another agency in 2025, and the same agency in the next budget year, are paid
+    post(run("2025Q2-C", "2025Q2", paid(0, other, YEARLY, "30000")));
+    Claim next = claim("A-6", "E7", YEARLY, d("2026-02-10"), List.of());
+    post(run("2026Q1-A", "2026Q1", paid(0, next, YEARLY, "30000")));
+    assertThat(ledger.runs())
+        .extracting(RunRecord::runId)
+        .containsExactly("2025Q1-A", "2025Q2-C", "2026Q1-A");
+  }
 
   @Test
   void updatesAndDeletesAreRefusedByTheDatabase() {
