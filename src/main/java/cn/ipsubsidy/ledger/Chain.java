@@ -42,10 +42,10 @@ final class Chain {
 
   /** {@code entry} at the next seq, chained to the head, with its hash; it is the new head. */
   LedgerEntry append(LedgerEntry entry) {
-    LedgerEntry e = entry.withChain(seq + 1, hash, null);
+    LedgerEntry e = entry.withChain(new ChainLink(seq + 1, hash, null));
     String h = Canonical.hash(hash, Canonical.entry(e));
     seq = e.seq();
     hash = h;
-    return e.withChain(e.seq(), e.prevHash(), h);
+    return e.withChain(e.link().withHash(h));
   }
 }

@@ -4,14 +4,11 @@ import cn.ipsubsidy.domain.Claim;
 import cn.ipsubsidy.domain.ClaimRow;
 import cn.ipsubsidy.domain.Period;
 import cn.ipsubsidy.engine.CapKeys;
-import cn.ipsubsidy.engine.OneTimeKey;
 import cn.ipsubsidy.engine.PaymentRegister;
 import cn.ipsubsidy.engine.PayoutLine;
-import cn.ipsubsidy.engine.ProjectKey;
 import cn.ipsubsidy.policy.Clause;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.List;
 
 /**
  * Builds payout entries from engine lines: the keys each line counts under, built exactly as the
@@ -25,44 +22,44 @@ final class Entries {
   static LedgerEntry payout(String runId, Period period, PayoutLine line) {
     Clause clause = line.clause();
     ClaimRow row = normalise(line.row());
-    Claim claim = line.row().claim();
-    // The keys come from the engine's own derivation, so the ledger counts what the engine counts.
-    PaymentRegister.Keys keys =
-        clause == null || claim == null ? null : PaymentRegister.Keys.of(clause, claim);
-    String annualGroup = keys == null ? null : keys.annualGroup();
-    String lifetimeGroup = keys == null ? null : keys.lifetimeGroup();
-    ProjectKey projectKey = lifetimeGroup == null ? null : keys.projectKey();
-    OneTimeKey oneTimeKey = keys == null ? null : keys.oneTimeKey();
-    List<ReferenceKey> refs =
-        keys == null
-            ? List.of()
-            : keys.referenceKeys().stream()
-                .map(k -> new ReferenceKey(keys.referenceGroup(), k))
-                .toList();
+    LedgerEntry.CountingKeys keys = keys(clause, line.row().claim());
     return new LedgerEntry(
-        0,
-        runId,
-        EntryKind.PAYOUT,
-        null,
-        period,
+        ChainLink.UNCHAINED,
+        new LedgerEntry.Booking(runId, EntryKind.PAYOUT, null, period),
         row,
-        clause == null ? null : clause.code().toString(),
-        clause == null ? null : clause.name(),
-        line.status(),
-        line.badData(),
-        money(line.computed()),
-        money(line.paid()),
-        money(line.cityShare()),
-        money(line.districtShare()),
-        line.citation(),
-        line.explanation(),
-        annualGroup,
+        new LedgerEntry.Decision(
+            clause == null ? null : clause.code().toString(),
+            clause == null ? null : clause.name(),
+            line.status(),
+            line.badData(),
+            line.citation(),
+            line.explanation()),
+        new LedgerEntry.Amounts(
+            money(line.computed()),
+            money(line.paid()),
+            money(line.cityShare()),
+            money(line.districtShare())),
+        keys);
+  }
+
+  /**
+   * The keys a claim counts under by its clause, from the engine's own derivation so the ledger
+   * counts what the engine counts; none without a clause or a claim.
+   */
+  private static LedgerEntry.CountingKeys keys(Clause clause, Claim claim) {
+    if (clause == null || claim == null) {
+      return LedgerEntry.CountingKeys.NONE;
+    }
+    PaymentRegister.Keys keys = PaymentRegister.Keys.of(clause, claim);
+    String lifetimeGroup = keys.lifetimeGroup();
+    return new LedgerEntry.CountingKeys(
+        keys.annualGroup(),
         lifetimeGroup,
-        projectKey,
-        oneTimeKey,
-        refs,
-        null,
-        null);
+        lifetimeGroup == null ? null : keys.projectKey(),
+        keys.oneTimeKey(),
+        keys.referenceKeys().stream()
+            .map(k -> new ReferenceKey(keys.referenceGroup(), k))
+            .toList());
   }
 
   /** Money as stored: two decimals. An amount with sub-fen digits fails loudly, never rounded. */

@@ -135,28 +135,27 @@ enum EntryColumn implements Table.Column<LedgerEntry> {
     String zh = r.get(EXPLANATION_ZH);
     String en = r.get(EXPLANATION_EN);
     return new LedgerEntry(
-        r.<Long>get(SEQ),
-        r.get(RUN_ID),
-        EntryKind.valueOf(r.get(KIND)),
-        r.get(REVERSES_SEQ),
-        Period.parse(r.get(PERIOD)).orElseThrow(),
+        new ChainLink(r.<Long>get(SEQ), r.get(PREV_HASH), r.get(HASH)),
+        new LedgerEntry.Booking(
+            r.get(RUN_ID),
+            EntryKind.valueOf(r.get(KIND)),
+            r.get(REVERSES_SEQ),
+            Period.parse(r.get(PERIOD)).orElseThrow()),
         row,
-        r.get(CLAUSE_CODE),
-        r.get(CLAUSE_NAME),
-        Status.valueOf(r.get(STATUS)),
-        r.<Boolean>get(BAD_DATA),
-        r.get(COMPUTED),
-        r.get(PAID),
-        r.get(CITY_SHARE),
-        r.get(DISTRICT_SHARE),
-        r.get(CITATION),
-        zh == null || en == null ? null : Bilingual.of(zh, en),
-        r.get(ANNUAL_GROUP),
-        r.get(LIFETIME_GROUP),
-        ProjectKey.parse(r.get(PROJECT_KEY)),
-        OneTimeKey.parse(r.get(ONE_TIME_KEY)),
-        refs,
-        r.get(PREV_HASH),
-        r.get(HASH));
+        new LedgerEntry.Decision(
+            r.get(CLAUSE_CODE),
+            r.get(CLAUSE_NAME),
+            Status.valueOf(r.get(STATUS)),
+            r.<Boolean>get(BAD_DATA),
+            r.get(CITATION),
+            zh == null || en == null ? null : Bilingual.of(zh, en)),
+        new LedgerEntry.Amounts(
+            r.get(COMPUTED), r.get(PAID), r.get(CITY_SHARE), r.get(DISTRICT_SHARE)),
+        new LedgerEntry.CountingKeys(
+            r.get(ANNUAL_GROUP),
+            r.get(LIFETIME_GROUP),
+            ProjectKey.parse(r.get(PROJECT_KEY)),
+            OneTimeKey.parse(r.get(ONE_TIME_KEY)),
+            refs));
   }
 }

@@ -119,28 +119,21 @@ final class Posting {
       reversedTotal = reversedTotal.subtract(e.paid());
     }
     return new RunRecord(
-        seq,
-        r.runId(),
-        r.period(),
-        r.inputFile(),
-        r.inputSha256(),
-        r.operator(),
-        r.toolVersion(),
-        r.postedAt(),
-        r.replacesRunId(),
+        new ChainLink(seq, prevHash, null),
+        r.origin(),
         null,
-        Math.toIntExact(totals.lines()),
-        reversed.size(),
-        Math.toIntExact(totals.count(Status.PAID)),
-        Math.toIntExact(totals.count(Status.CAPPED)),
-        Math.toIntExact(totals.count(Status.REVIEW)),
-        Math.toIntExact(totals.count(Status.REJECTED)),
-        Money.ZERO.add(totals.totalPaid()),
-        Money.ZERO.add(totals.totalCityShare()),
-        Money.ZERO.add(totals.totalDistrictShare()),
-        reversedTotal,
-        prevHash,
-        null);
+        new RunRecord.Counts(
+            Math.toIntExact(totals.lines()),
+            reversed.size(),
+            Math.toIntExact(totals.count(Status.PAID)),
+            Math.toIntExact(totals.count(Status.CAPPED)),
+            Math.toIntExact(totals.count(Status.REVIEW)),
+            Math.toIntExact(totals.count(Status.REJECTED))),
+        new RunRecord.Totals(
+            Money.ZERO.add(totals.totalPaid()),
+            Money.ZERO.add(totals.totalCityShare()),
+            Money.ZERO.add(totals.totalDistrictShare()),
+            reversedTotal));
   }
 
   /** The counts and sums of the entries as appended, to hold against the run's header. */

@@ -50,27 +50,28 @@ enum RunColumn implements Table.Column<RunRecord> {
   /** The header a row makes, not yet knowing whether a later run replaced it. */
   static RunRecord run(Table.Row<RunColumn> r) {
     return new RunRecord(
-        r.<Long>get(SEQ),
-        r.get(RUN_ID),
-        Period.parse(r.get(PERIOD)).orElseThrow(),
-        r.get(INPUT_FILE),
-        r.get(INPUT_SHA256),
-        r.get(OPERATOR),
-        r.get(TOOL_VERSION),
-        r.get(POSTED_AT),
-        r.get(REPLACES_RUN_ID),
+        new ChainLink(r.<Long>get(SEQ), r.get(PREV_HASH), r.get(HASH)),
+        new RunRecord.Origin(
+            r.get(RUN_ID),
+            Period.parse(r.get(PERIOD)).orElseThrow(),
+            r.get(INPUT_FILE),
+            r.get(INPUT_SHA256),
+            r.get(OPERATOR),
+            r.get(TOOL_VERSION),
+            r.get(POSTED_AT),
+            r.get(REPLACES_RUN_ID)),
         null,
-        r.<Integer>get(LINE_COUNT),
-        r.<Integer>get(REVERSAL_COUNT),
-        r.<Integer>get(PAID_COUNT),
-        r.<Integer>get(CAPPED_COUNT),
-        r.<Integer>get(REVIEW_COUNT),
-        r.<Integer>get(REJECTED_COUNT),
-        r.get(TOTAL_PAID),
-        r.get(TOTAL_CITY_SHARE),
-        r.get(TOTAL_DISTRICT_SHARE),
-        r.get(TOTAL_REVERSED),
-        r.get(PREV_HASH),
-        r.get(HASH));
+        new RunRecord.Counts(
+            r.<Integer>get(LINE_COUNT),
+            r.<Integer>get(REVERSAL_COUNT),
+            r.<Integer>get(PAID_COUNT),
+            r.<Integer>get(CAPPED_COUNT),
+            r.<Integer>get(REVIEW_COUNT),
+            r.<Integer>get(REJECTED_COUNT)),
+        new RunRecord.Totals(
+            r.get(TOTAL_PAID),
+            r.get(TOTAL_CITY_SHARE),
+            r.get(TOTAL_DISTRICT_SHARE),
+            r.get(TOTAL_REVERSED)));
   }
 }

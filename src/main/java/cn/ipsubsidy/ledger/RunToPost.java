@@ -59,4 +59,10 @@ public record RunToPost(
     postedAt = postedAt.truncatedTo(ChronoUnit.MILLIS);
     documents = documents == null ? List.of() : List.copyOf(documents);
   }
+
+  /** What the run's header records of where the run came from. */
+  RunRecord.Origin origin() {
+    return new RunRecord.Origin(
+        runId, period, inputFile, inputSha256, operator, toolVersion, postedAt, replacesRunId);
+  }
 }
