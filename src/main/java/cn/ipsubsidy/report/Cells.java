@@ -97,8 +97,26 @@ final class Cells {
 
   /** Writes a text cell, neutralised; null or empty leaves the cell out. Returns display width. */
   static int text(Row row, int col, String value, CellStyle style) {
-    if (value == null || value.isEmpty()) {
+    String safe = safeText(value);
+    if (safe == null) {
       return 0;
+    }
+    Cell cell = row.createCell(col);
+    cell.setCellValue(safe);
+    if (style != null) {
+      cell.setCellStyle(style);
+    }
+    return displayWidth(safe, MAX_WIDTH_CHARS);
+  }
+
+  /**
+   * The text a cell holds for {@code value}: neutralised ({@link FormulaGuard}) and, beyond Excel's
+   * {@link #MAX_TEXT} characters, cut with {@link #TRUNCATED}; null when there is no cell (null or
+   * empty).
+   */
+  static String safeText(String value) {
+    if (value == null || value.isEmpty()) {
+      return null;
     }
     String safe = FormulaGuard.neutralise(value);
     if (safe.length() > MAX_TEXT) {
@@ -108,12 +126,7 @@ final class Cells {
       }
       safe = safe.substring(0, cut) + TRUNCATED;
     }
-    Cell cell = row.createCell(col);
-    cell.setCellValue(safe);
-    if (style != null) {
-      cell.setCellStyle(style);
-    }
-    return displayWidth(safe, MAX_WIDTH_CHARS);
+    return safe;
   }
 
   /**
