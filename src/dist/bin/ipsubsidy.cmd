@@ -11,7 +11,19 @@ if defined JAVA_HOME set "JAVA=%JAVA_HOME%\bin\java.exe"
 if not defined JAVA_HOME (
   where java >nul 2>nul || goto nojava
 )
-"%JAVA%" %JAVA_OPTS% -Dfile.encoding=UTF-8 -cp "%DIR%..\lib\*" cn.ipsubsidy.cli.IpSubsidy %*
+rem Quick start: an everyday quarter is over before the optimising JIT compiler (C2) pays back
+rem the CPU it spends, so only the first tier (C1) compiles; a claims file above 8 MB (about
+rem 120,000 claims) gets the full compiler (see docs/performance.md). SHIFT leaves %* whole.
+set "IPSUBSIDY_JIT=-XX:TieredStopAtLevel=1"
+:args
+if "%~1"=="" goto launch
+set "SIZE="
+if exist "%~1" if not exist "%~1\" set "SIZE=%~z1"
+if defined SIZE if %SIZE% GTR 8000000 set "IPSUBSIDY_JIT="
+shift
+goto args
+:launch
+"%JAVA%" %IPSUBSIDY_JIT% %JAVA_OPTS% -Dfile.encoding=UTF-8 -cp "%DIR%..\lib\*" cn.ipsubsidy.cli.IpSubsidy %*
 exit /b %ERRORLEVEL%
 
 :nojava

@@ -73,53 +73,32 @@ final class ClauseResolver {
         return byCode(candidates.get(0), cell, districtOf);
       }
       if (candidates.isEmpty()) {
-        return bad(
-            "条款代码 " + local + " 在 " + cities + " 的政策中不存在",
-            "no policy of " + cities + " has a clause " + local);
+        return bad(Wording.clauseNotInCities(local, cities));
       }
-      return bad(
-          "条款代码 " + local + " 不唯一，请写明政策，如 " + candidates + "，或使用 --policy",
-          "clause " + local + " is ambiguous: write one of " + candidates + " or use --policy");
+      return bad(Wording.clauseAmbiguous(local, candidates));
     }
-    return bad(
-        "条款“" + cell + "”不是有效的条款代码（应如 lyg-2021/2a）",
-        "'" + cell + "' is not a clause code (expected e.g. lyg-2021/2a)");
+    return bad(Wording.notAClauseCode(cell));
   }
 
   private Resolution byCode(ClauseCode code, String cell, List<Jurisdiction> districtOf) {
     PolicyDocument doc = registry.document(code.policyId()).orElse(null);
     if (doc == null) {
-      return bad(
-          "未登记的政策 " + code.policyId() + "（条款“" + cell + "”）",
-          "unknown policy " + code.policyId() + " in '" + cell + "'");
+      return bad(Wording.unknownPolicy(code, cell));
     }
     Clause clause = doc.clause(code.local()).orElse(null);
     if (clause == null) {
-      return bad(
-          doc.number() + " 无条款 " + code.local() + "（条款“" + cell + "”）",
-          "policy " + doc.id() + " has no clause " + code.local());
+      return bad(Wording.noSuchClause(doc, code, cell));
     }
     Jurisdiction own = doc.jurisdiction();
     if (districtOf.stream().noneMatch(j -> j.id().equals(own.id()))) {
       Jurisdiction claimed = districtOf.get(0);
       return new Resolution(
-          clause,
-          doc,
-          claimed,
-          Bilingual.of(
-              "条款 " + code + " 属于" + own.city() + "的政策，不适用于" + claimed.city(),
-              "clause "
-                  + code
-                  + " belongs to a policy of "
-                  + own.city()
-                  + ", not of "
-                  + claimed.city()),
-          false);
+          clause, doc, claimed, Wording.clauseOfAnotherCity(code, own, claimed), false);
     }
     return new Resolution(clause, doc, own, null, false);
   }
 
-  private static Resolution bad(String zh, String en) {
-    return new Resolution(null, null, null, Bilingual.of(zh, en), true);
+  private static Resolution bad(Bilingual why) {
+    return new Resolution(null, null, null, why, true);
   }
 }

@@ -209,7 +209,7 @@ final class ExactlyOnce {
             false,
             Wording.duplicateInRun(key, held.row(), held.claimId(), rule.group()));
       }
-      Optional<PriorPayment> paid = prior.referencePaid(rule.group(), key);
+      Optional<PriorPayment> paid = prior.referencePaid(rule.group(), key, rule.upgrades());
       if (paid.isPresent()
           && rule.upgrades() != null
           && rule.upgrades().equals(paid.get().clause())) {

@@ -24,7 +24,7 @@ public final class PaymentRegister implements PriorPayouts {
   private final Map<String, BigDecimal> annual = new HashMap<>();
   private final Map<String, Set<String>> annualRuns = new HashMap<>();
   private final Map<String, BigDecimal> lifetime = new HashMap<>();
-  private final Map<String, PriorPayment> references = new HashMap<>();
+  private final ReferenceHolders references = new ReferenceHolders();
   private final Map<String, PriorPayment> oneTime = new HashMap<>();
   private final Map<String, PriorPayment> claims = new HashMap<>();
   private final Map<String, PriorPayment> yearly = new HashMap<>();
@@ -62,7 +62,12 @@ public final class PaymentRegister implements PriorPayouts {
     for (String ref : keys.referenceKeys()) {
       // a key stored as typed (before revision 2) is held under every form it can be compared in
       for (String form : CapKeys.storedReferenceForms(ref)) {
-        hold(references, keys.referenceGroup() + "|" + form, payment, paid);
+        String key = keys.referenceGroup() + "|" + form;
+        if (paid) {
+          references.paid(key, payment);
+        } else if (payment.amount().signum() < 0) {
+          references.reversed(key, payment.runId());
+        }
       }
     }
     if (keys.oneTimeKey() != null) {
@@ -86,7 +91,7 @@ public final class PaymentRegister implements PriorPayouts {
     later.annualRuns.forEach(
         (k, v) -> annualRuns.computeIfAbsent(k, x -> new LinkedHashSet<>()).addAll(v));
     later.lifetime.forEach((k, v) -> lifetime.merge(k, v, BigDecimal::add));
-    references.putAll(later.references);
+    references.addAll(later.references);
     oneTime.putAll(later.oneTime);
     claims.putAll(later.claims);
     yearly.putAll(later.yearly);
@@ -141,10 +146,11 @@ public final class PaymentRegister implements PriorPayouts {
   }
 
   @Override
-  public Optional<PriorPayment> referencePaid(String group, String referenceKey) {
+  public Optional<PriorPayment> referencePaid(
+      String group, String referenceKey, String lowerClause) {
     // stored keys are held in every form they compare in; the engine asks in the canonical form
     // (CapKeys#referenceKeys), and a key asked as typed is brought to its general form first
-    return Optional.ofNullable(references.get(group + "|" + CapKeys.queryForm(referenceKey)));
+    return references.held(group + "|" + CapKeys.queryForm(referenceKey), lowerClause);
   }
 
   @Override

@@ -25,7 +25,18 @@ public interface PriorPayouts {
   BigDecimal paidLifetime(String group, String projectKey);
 
   /** A payment of the reference key under the duplicate group, if any. */
-  Optional<PriorPayment> referencePaid(String group, String referenceKey);
+  default Optional<PriorPayment> referencePaid(String group, String referenceKey) {
+    return referencePaid(group, referenceKey, null);
+  }
+
+  /**
+   * A payment of the reference key for a clause that contains the lower award {@code lowerClause}
+   * ({@code ReferenceRule#upgrades}; null for none): a payment under another clause where there is
+   * one, the lower award's only when it alone was paid. A reference paid under the lower award and
+   * under the higher one that counted it (wx-2020 4a and 4b) is held by both, in whatever order
+   * they were posted; a later claim is then a duplicate, not an upgrade.
+   */
+  Optional<PriorPayment> referencePaid(String group, String referenceKey, String lowerClause);
 
   /**
    * A one-time award already paid to the entity under the clause at the level, where the level is
@@ -65,7 +76,8 @@ public interface PriorPayouts {
         }
 
         @Override
-        public Optional<PriorPayment> referencePaid(String group, String referenceKey) {
+        public Optional<PriorPayment> referencePaid(
+            String group, String referenceKey, String lowerClause) {
           return Optional.empty();
         }
 

@@ -272,9 +272,14 @@ public final class Reconciler {
     }
 
     @Override
-    public Optional<PriorPayment> referencePaid(String group, String referenceKey) {
-      return year.referencePaid(group, referenceKey)
-          .or(() -> base.referencePaid(group, referenceKey));
+    public Optional<PriorPayment> referencePaid(
+        String group, String referenceKey, String lowerClause) {
+      Optional<PriorPayment> now = year.referencePaid(group, referenceKey, lowerClause);
+      Optional<PriorPayment> before = base.referencePaid(group, referenceKey, lowerClause);
+      // the lower award's payment counts only when neither layer holds another
+      return now.filter(p -> lowerClause == null || !lowerClause.equals(p.clause()))
+          .or(() -> before)
+          .or(() -> now);
     }
 
     @Override

@@ -10,7 +10,10 @@ import cn.ipsubsidy.domain.Level;
 import cn.ipsubsidy.policy.AnnualCap;
 import cn.ipsubsidy.policy.Calculation;
 import cn.ipsubsidy.policy.Clause;
+import cn.ipsubsidy.policy.ClauseCode;
+import cn.ipsubsidy.policy.ClauseText;
 import cn.ipsubsidy.policy.Eligibility;
+import cn.ipsubsidy.policy.Jurisdiction;
 import cn.ipsubsidy.policy.LifetimeCap;
 import cn.ipsubsidy.policy.LocalOverride;
 import cn.ipsubsidy.policy.MetricRule;
@@ -535,17 +538,9 @@ final class Wording {
     return Bilingual.of("指标必填（本条款按数量分档）", "metric is required for " + clause.code());
   }
 
+  /** The audit trail's rule of a stepped amount: the same words as {@code clauses} shows. */
   static String steppedRule(Calculation.Stepped s) {
-    return "stepped ≥"
-        + s.threshold()
-        + " → "
-        + format(s.base())
-        + "，每满"
-        + s.increment()
-        + "加"
-        + format(s.step())
-        + "，最高"
-        + format(s.max());
+    return "stepped " + ClauseText.stepped(s);
   }
 
   static String belowThreshold(long metric, long threshold) {
@@ -856,4 +851,42 @@ final class Wording {
   }
 
   private static final String LEVEL_FIELD = "amounts.";
+
+  // Resolving the 条款 cell (ClauseResolver)
+
+  static Bilingual clauseNotInCities(String local, String cities) {
+    return Bilingual.of(
+        "条款代码 " + local + " 在 " + cities + " 的政策中不存在",
+        "no policy of " + cities + " has a clause " + local);
+  }
+
+  static Bilingual clauseAmbiguous(String local, List<ClauseCode> candidates) {
+    return Bilingual.of(
+        "条款代码 " + local + " 不唯一，请写明政策，如 " + candidates + "，或使用 --policy",
+        "clause " + local + " is ambiguous: write one of " + candidates + " or use --policy");
+  }
+
+  static Bilingual notAClauseCode(String cell) {
+    return Bilingual.of(
+        "条款“" + cell + "”不是有效的条款代码（应如 lyg-2021/2a）",
+        "'" + cell + "' is not a clause code (expected e.g. lyg-2021/2a)");
+  }
+
+  static Bilingual unknownPolicy(ClauseCode code, String cell) {
+    return Bilingual.of(
+        "未登记的政策 " + code.policyId() + "（条款“" + cell + "”）",
+        "unknown policy " + code.policyId() + " in '" + cell + "'");
+  }
+
+  static Bilingual noSuchClause(PolicyDocument doc, ClauseCode code, String cell) {
+    return Bilingual.of(
+        doc.number() + " 无条款 " + code.local() + "（条款“" + cell + "”）",
+        "policy " + doc.id() + " has no clause " + code.local());
+  }
+
+  static Bilingual clauseOfAnotherCity(ClauseCode code, Jurisdiction own, Jurisdiction claimed) {
+    return Bilingual.of(
+        "条款 " + code + " 属于" + own.city() + "的政策，不适用于" + claimed.city(),
+        "clause " + code + " belongs to a policy of " + own.city() + ", not of " + claimed.city());
+  }
 }

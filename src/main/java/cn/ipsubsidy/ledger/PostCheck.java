@@ -99,9 +99,9 @@ final class PostCheck {
             : line.clause().references().upgrades();
     for (ReferenceKey k : e.referenceKeys()) {
       prior
-          .referencePaid(k.group(), k.key())
-          // a higher award containing the lower one that holds the reference (wx-2020 4b after
-          // 4a) pays the difference; the engine counted it
+          .referencePaid(k.group(), k.key(), upgrades)
+          // a higher award containing the lower one that alone holds the reference (wx-2020 4b
+          // after 4a) pays the difference; the engine counted it
           .filter(p -> upgrades == null || !upgrades.equals(p.clause()))
           .ifPresent(
               p ->

@@ -107,8 +107,9 @@ final class Snapshot implements PriorPayouts {
   }
 
   @Override
-  public Optional<PriorPayment> referencePaid(String group, String referenceKey) {
-    return register.referencePaid(group, referenceKey);
+  public Optional<PriorPayment> referencePaid(
+      String group, String referenceKey, String lowerClause) {
+    return register.referencePaid(group, referenceKey, lowerClause);
   }
 
   @Override

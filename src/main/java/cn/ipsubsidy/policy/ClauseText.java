@@ -13,6 +13,23 @@ import java.util.stream.Collectors;
 public final class ClauseText {
   private ClauseText() {}
 
+  /**
+   * A stepped amount in words, written once for every place that shows it: `clauses`, `explain`,
+   * the claims template and the audit trail's rule ({@code "stepped " +} this).
+   */
+  public static String stepped(Calculation.Stepped s) {
+    return "≥"
+        + s.threshold()
+        + " → "
+        + format(s.base())
+        + "，每满"
+        + s.increment()
+        + "加"
+        + format(s.step())
+        + "，最高"
+        + format(s.max());
+  }
+
   public static String amount(Calculation calc) {
     return calc.match(AMOUNT);
   }
@@ -57,16 +74,7 @@ public final class ClauseText {
 
         @Override
         public String stepped(Calculation.Stepped s) {
-          return "≥"
-              + s.threshold()
-              + " → "
-              + format(s.base())
-              + "，每满"
-              + s.increment()
-              + "加"
-              + format(s.step())
-              + "，最高 "
-              + format(s.max());
+          return ClauseText.stepped(s);
         }
 
         @Override

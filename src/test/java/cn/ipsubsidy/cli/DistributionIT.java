@@ -139,11 +139,18 @@ class DistributionIT {
     if (!Files.exists(java)) {
       Files.createSymbolicLink(java, Path.of(System.getProperty("java.home"), "bin", "java"));
     }
+    return ipsubsidy(javaOnly, Map.of(), args);
+  }
+
+  /** bin/ipsubsidy with PATH holding only {@code path}, and {@code env} besides. */
+  private static Run ipsubsidy(Path path, Map<String, String> env, String... args)
+      throws Exception {
     List<String> cmd = new ArrayList<>(List.of(home.resolve("bin/ipsubsidy").toString()));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(home.toFile());
     pb.environment().clear();
-    pb.environment().put("PATH", javaOnly.toString());
+    pb.environment().putAll(env);
+    pb.environment().put("PATH", path.toString());
     pb.environment().put("IPSUBSIDY_HOME", tmp.resolve("ipsubsidy-home").toString());
     Path out = tmp.resolve("out.txt");
     Path err = tmp.resolve("err.txt");
@@ -181,5 +188,51 @@ class DistributionIT {
     // UTF-8 even with no locale at all
     assertThat(calc.out()).contains("核发合计：4,798,000.00 元").contains("试算，未过账");
     assertThat(tmp.resolve("l.db")).exists();
+  }
+
+  /**
+   * The launcher's quick start: the first JIT tier only for an everyday file, the full compiler for
+   * a claims file above 8 MB, and for any file when it cannot tell the size (no wc on PATH).
+   */
+  @Test
+  void anEverydayFileStartsOnTheFirstJitTierALargeOneGetsTheFullCompiler() throws Exception {
+    Path tools = Files.createDirectories(tmp.resolve("java-and-wc"));
+    if (!Files.exists(tools.resolve("java"))) {
+      Files.createSymbolicLink(
+          tools.resolve("java"), Path.of(System.getProperty("java.home"), "bin", "java"));
+      Files.createSymbolicLink(tools.resolve("wc"), locate("wc"));
+    }
+    Path large = tmp.resolve("large.csv");
+    try (var f = new java.io.RandomAccessFile(large.toFile(), "rw")) {
+      f.setLength(8_000_001); // sparse: the size is what counts
+    }
+    Map<String, String> flags = Map.of("JAVA_OPTS", "-XX:+PrintFlagsFinal");
+    String sample = "samples/claims-2025Q1-lianyungang.xlsx";
+
+    assertThat(tieredStopAtLevel(ipsubsidy(tools, flags, "validate", sample))).isEqualTo("1");
+    assertThat(tieredStopAtLevel(ipsubsidy(tools, flags, "validate", large.toString())))
+        .isEqualTo("4");
+    Path javaOnly = tmp.resolve("java-only");
+    ipsubsidy("--version"); // makes java-only
+    assertThat(tieredStopAtLevel(ipsubsidy(javaOnly, flags, "validate", sample))).isEqualTo("4");
+  }
+
+  private static String tieredStopAtLevel(Run run) {
+    return run.out()
+        .lines()
+        .filter(l -> l.contains(" TieredStopAtLevel "))
+        .map(l -> l.replaceAll(".*TieredStopAtLevel\\s+=\\s+(\\d+).*", "$1"))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no TieredStopAtLevel in " + run.out()));
+  }
+
+  private static Path locate(String tool) {
+    for (String dir : System.getenv("PATH").split(java.io.File.pathSeparator)) {
+      Path p = Path.of(dir, tool);
+      if (Files.isExecutable(p)) {
+        return p;
+      }
+    }
+    throw new AssertionError(tool + " not on PATH");
   }
 }

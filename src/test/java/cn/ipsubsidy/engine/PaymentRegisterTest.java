@@ -70,4 +70,38 @@ class PaymentRegisterTest {
     assertThat(register.referencePaid("lyg-2021/3a", "GI-1")).isEmpty();
     assertThat(register.claimPaid(paid.claimId())).isEmpty();
   }
+
+  /**
+   * wx-2020 4b counted the 4a paid for the same certificate (revision 2): both hold it, in whatever
+   * order they are recorded; reversing the 4b's run leaves the 4a holding it again (before, the
+   * reference was released altogether, and a new 4a would have been paid a second time).
+   */
+  @Test
+  void aLowerAwardAndTheHigherOneThatCountedItBothHoldTheReference() {
+    List<PayoutLine> q1 =
+        run(
+                new Period(2025, 1),
+                PriorPayouts.NONE,
+                claim("wx-2020/4a").id("A").entity("E1").on("2025-01-23").refs("GB-1"),
+                claim("wx-2020/4b").id("B").entity("E1").on("2025-01-24").refs("GB-1"))
+            .lines();
+    assertThat(q1)
+        .extracting(l -> l.paid().toPlainString())
+        .containsExactly("50000.00", "150000.00");
+    PaymentRegister register = new PaymentRegister();
+    register.record(q1.get(0), 2025, "R1", LocalDate.of(2025, 4, 1));
+    register.record(q1.get(1), 2025, "R2", LocalDate.of(2025, 4, 2));
+    assertThat(register.referencePaid("wx-2020/4", "GB-1").orElseThrow().claimId()).isEqualTo("B");
+    // asked for 4b (which contains 4a): the 4b's payment, not an upgrade from the 4a's
+    assertThat(register.referencePaid("wx-2020/4", "gb-1", "wx-2020/4a").orElseThrow().runId())
+        .isEqualTo("R2");
+
+    register.record(
+        PaymentRegister.Keys.of(q1.get(1).clause(), q1.get(1).row().claim()),
+        2025,
+        new PriorPayment("R2", LocalDate.of(2025, 7, 1), "B", Money.of("-150000"), "wx-2020/4b"));
+    assertThat(register.referencePaid("wx-2020/4", "GB-1").orElseThrow().claimId()).isEqualTo("A");
+    assertThat(register.referencePaid("wx-2020/4", "GB-1", "wx-2020/4a").orElseThrow().runId())
+        .isEqualTo("R1");
+  }
 }

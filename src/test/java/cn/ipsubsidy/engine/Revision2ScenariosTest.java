@@ -295,6 +295,23 @@ class Revision2ScenariosTest {
     }
 
     @Test
+    void a4bRowAboveIts4aIsPaidOnceAcrossRunsThoughThe4aIsPostedLast() {
+      // Q1: row 1 is 4b (2025-01-24), row 2 its 4a (2025-01-23). By event date the engine pays 4a
+      // 50,000 and 4b the difference 150,000; posted in row order, 4a is recorded last. A 4b for
+      // the same certificate in Q2 must still be refused (it was paid a second 150,000 before).
+      List<PayoutLine> l =
+          afterEarlierRun(
+              new TestClaims[] {
+                claim("wx-2020/4b").id("A").entity("E1").on("2025-01-24").refs("GB-2024-001"),
+                claim("wx-2020/4a").id("B").entity("E1").on("2025-01-23").refs("GB-2024-001")
+              },
+              claim("wx-2020/4b").id("C").entity("E1").on("2025-04-10").refs("GB-2024-001"));
+      assertThat(l.get(0).status()).isEqualTo(Status.REJECTED);
+      assertThat(paid(l.get(0))).isEqualTo("0.00");
+      assertThat(l.get(0).explanation().en()).contains("2025Q1-A");
+    }
+
+    @Test
     void wx4aAfter4bStaysRejected() {
       List<PayoutLine> l =
           run(
