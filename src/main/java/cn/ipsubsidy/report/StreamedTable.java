@@ -3,6 +3,7 @@ package cn.ipsubsidy.report;
 import java.io.Closeable;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,9 +49,17 @@ final class StreamedTable implements Closeable {
   private final List<Part> parts = new ArrayList<>();
   private final List<Path> files;
   private final SheetDeflater deflater;
-  private final String[] columns;
-  private final String headerStyle;
-  private final String[] styles;
+  // the markup around each column's cells: "<c r=\"B" before the row number, and after it the
+  // style and type up to the value, for a text cell and for a number cell
+  private final byte[][] cellOpen;
+  private final byte[][] textType;
+  private final byte[][] numberType;
+  private final byte[] headerTextType;
+
+  // a cache of lines a column: the strings, by identity, and the lines each takes
+  private static final int LINES_CACHE = 512;
+  private final String[][] linesOf;
+  private final int[][] linesCount;
   private final String[] texts;
   private final double[] numbers;
 
@@ -85,11 +94,12 @@ final class StreamedTable implements Closeable {
     this.maxRowsPerSheet = maxRowsPerSheet;
     this.files = files;
     int n = headers.size();
-    columns = new String[n];
-    this.styles = new String[n];
+    cellOpen = new byte[n][];
+    textType = new byte[n][];
+    numberType = new byte[n][];
     for (int c = 0; c < n; c++) {
-      columns[c] = CellReference.convertNumToColString(c);
-      this.styles[c] =
+      cellOpen[c] = bytes("<c r=\"" + CellReference.convertNumToColString(c));
+      String style =
           styleAttribute(
               switch (kinds.get(c)) {
                 case TEXT -> styles.text;
@@ -97,8 +107,17 @@ final class StreamedTable implements Closeable {
                 case MONEY -> styles.money;
                 case INTEGER -> styles.integer;
               });
+      textType[c] = bytes("\"" + style + TEXT_TYPE);
+      numberType[c] = bytes("\"" + style + NUMBER_TYPE);
     }
-    headerStyle = styleAttribute(styles.header);
+    linesOf = new String[n][];
+    linesCount = new int[n][];
+    for (int c = 0; c < n; c++) {
+      boolean wrapped = kinds.get(c) == TableSheets.Kind.WRAPPED;
+      linesOf[c] = wrapped ? new String[LINES_CACHE] : null;
+      linesCount[c] = wrapped ? new int[LINES_CACHE] : null;
+    }
+    headerTextType = bytes("\"" + styleAttribute(styles.header) + TEXT_TYPE);
     texts = new String[n];
     numbers = new double[n];
     int sheets = TableSheets.sheetsNeeded(plannedRows, maxRowsPerSheet);
@@ -135,14 +154,15 @@ final class StreamedTable implements Closeable {
       switch (kinds.get(c)) {
         case TEXT -> {
           texts[c] = Cells.safeText((String) v);
-          w = texts[c] == null ? 0 : Cells.displayWidth(texts[c], Cells.MAX_WIDTH_CHARS);
+          // counted up to 60 cells, it can end in a wide character: at most 62
+          w = width(texts[c], widths[c], Cells.MAX_WIDTH_CHARS + 2);
         }
         case WRAPPED -> {
           texts[c] = Cells.safeText((String) v);
           if (texts[c] != null) {
-            w = Cells.displayWidth(texts[c], Cells.MAX_WIDTH_CHARS);
+            w = width(texts[c], widths[c], Cells.WRAP_WIDTH);
             // as Cells.wrapped on an SXSSFRow: its height in points, kept in twips as a short
-            float lines = Cells.lines((String) v, Cells.WRAP_WIDTH) * Cells.LINE_POINTS;
+            float lines = lines(c, (String) v) * Cells.LINE_POINTS;
             float now = height == -1 ? defaultRowPoints : (float) (height / 20.0d);
             if (lines > now) {
               height = (short) (lines * 20);
@@ -169,13 +189,44 @@ final class StreamedTable implements Closeable {
     beginRow(r, height);
     for (int c = 0; c < values.length; c++) {
       if (texts[c] != null) {
-        textCell(r, c, styles[c], texts[c]);
+        textCell(c, textType[c], texts[c]);
       } else if (values[c] != null
           && (kinds.get(c) == TableSheets.Kind.MONEY || kinds.get(c) == TableSheets.Kind.INTEGER)) {
-        numberCell(r, c, styles[c], numbers[c]);
+        numberCell(c, numbers[c]);
       }
     }
-    ascii("</row>\n");
+    room(MARKUP);
+    put(ROW_END);
+  }
+
+  /**
+   * {@link Cells#lines} of {@code text} in column {@code col} of {@link Cells#WRAP_WIDTH}, from the
+   * column's cache when the same string was measured there before: many texts of a table are one
+   * string for many rows (the trace's rules and results, as the line spill shares them).
+   */
+  private int lines(int col, String text) {
+    int slot = System.identityHashCode(text) & (LINES_CACHE - 1);
+    String[] keys = linesOf[col];
+    if (keys[slot] == text) {
+      return linesCount[col][slot];
+    }
+    int n = Cells.lines(text, Cells.WRAP_WIDTH);
+    keys[slot] = text;
+    linesCount[col][slot] = n;
+    return n;
+  }
+
+  /**
+   * {@link Cells#displayWidth(String, int)} of {@code text} up to {@value Cells#MAX_WIDTH_CHARS}
+   * where that could widen a column now {@code widest} wide, else 0: not where the column is {@code
+   * cap} wide already (the most its caller takes), nor where the text is too short, a character (or
+   * a surrogate pair) being at most two cells wide.
+   */
+  private static int width(String text, int widest, int cap) {
+    if (text == null || widest >= cap || 2L * text.length() <= widest) {
+      return 0;
+    }
+    return Cells.displayWidth(text, Cells.MAX_WIDTH_CHARS);
   }
 
   /** Ends the last sheet, writes the planned ones left empty, and waits for the deflater. */
@@ -228,10 +279,11 @@ final class StreamedTable implements Closeable {
     for (int c = 0; c < headers.size(); c++) {
       String h = Cells.safeText(headers.get(c));
       if (h != null) {
-        textCell(0, c, headerStyle, h);
+        textCell(c, headerTextType, h);
       }
     }
-    ascii("</row>\n");
+    room(MARKUP);
+    put(ROW_END);
     nextRow = 1;
   }
 
@@ -254,48 +306,91 @@ final class StreamedTable implements Closeable {
 
   // SpreadsheetML, as org.apache.poi.xssf.streaming.SheetDataWriter writes it
 
+  private static final String TEXT_TYPE = " t=\"inlineStr\"><is><t";
+  private static final String NUMBER_TYPE = " t=\"n\"><v>";
+  private static final byte[] ROW_OPEN = bytes("<row r=\"");
+  private static final byte[] ROW_HEIGHT = bytes("\" customHeight=\"1\" ht=\"");
+  private static final byte[] ROW_END = bytes("</row>\n");
+  private static final byte[] PRESERVE = bytes(" xml:space=\"preserve\"");
+  private static final byte[] TEXT_END = bytes("</t></is></c>");
+  private static final byte[] NUMBER_END = bytes("</v></c>");
+
+  /** The most a cell's markup takes besides its value. */
+  private static final int MARKUP = 64;
+
+  // the row being written: its number, in digits, for each cell's reference
+  private final byte[] rowDigits = new byte[10];
+  private int rowDigitsLength;
+
+  private static byte[] bytes(String ascii) {
+    return ascii.getBytes(StandardCharsets.US_ASCII);
+  }
+
   private static String styleAttribute(CellStyle style) {
     int index = style.getIndex() & 0xffff;
     return index == 0 ? "" : " s=\"" + index + "\"";
   }
 
   private void beginRow(int row, short height) throws IOException {
-    ascii("<row r=\"");
-    ascii(Integer.toString(row + 1));
-    ascii("\"");
-    if (height != -1) {
-      ascii(" customHeight=\"1\" ht=\"");
-      ascii(Float.toString((float) (height / 20.0d)));
-      ascii("\"");
+    int number = row + 1;
+    int n = 0;
+    do {
+      rowDigits[n++] = (byte) ('0' + number % 10);
+      number /= 10;
+    } while (number > 0);
+    for (int i = 0, j = n - 1; i < j; i++, j--) {
+      byte t = rowDigits[i];
+      rowDigits[i] = rowDigits[j];
+      rowDigits[j] = t;
     }
-    ascii(">\n");
+    rowDigitsLength = n;
+    String points = height == -1 ? null : Float.toString((float) (height / 20.0d));
+    room(MARKUP + (points == null ? 0 : points.length()));
+    put(ROW_OPEN);
+    System.arraycopy(rowDigits, 0, buf, pos, n);
+    pos += n;
+    if (points != null) {
+      put(ROW_HEIGHT);
+      putAscii(points);
+    }
+    buf[pos++] = '"';
+    buf[pos++] = '>';
+    buf[pos++] = '\n';
   }
 
-  private void textCell(int row, int col, String style, String text) throws IOException {
-    cellStart(row, col, style);
-    ascii(" t=\"inlineStr\"><is><t");
+  /** A text cell of column {@code col}, of the row begun last; {@code type}: its style, type. */
+  private void textCell(int col, byte[] type, String text) throws IOException {
+    cellStart(col, type);
     if (Character.isWhitespace(text.charAt(0))
         || Character.isWhitespace(text.charAt(text.length() - 1))) {
-      ascii(" xml:space=\"preserve\"");
+      put(PRESERVE);
     }
-    ascii(">");
+    buf[pos++] = '>';
     escaped(text);
-    ascii("</t></is></c>");
+    room(MARKUP);
+    put(TEXT_END);
   }
 
-  private void numberCell(int row, int col, String style, double value) throws IOException {
-    cellStart(row, col, style);
-    ascii(" t=\"n\"><v>");
+  private void numberCell(int col, double value) throws IOException {
+    cellStart(col, numberType[col]);
     ascii(Double.toString(value));
-    ascii("</v></c>");
+    room(MARKUP);
+    put(NUMBER_END);
   }
 
-  private void cellStart(int row, int col, String style) throws IOException {
-    ascii("<c r=\"");
-    ascii(columns[col]);
-    ascii(Integer.toString(row + 1));
-    ascii("\"");
-    ascii(style);
+  /** {@code <c r="B12"} and the rest of {@code type}, with room for {@link #MARKUP} more bytes. */
+  private void cellStart(int col, byte[] type) throws IOException {
+    room(cellOpen[col].length + rowDigitsLength + type.length + MARKUP);
+    put(cellOpen[col]);
+    System.arraycopy(rowDigits, 0, buf, pos, rowDigitsLength);
+    pos += rowDigitsLength;
+    put(type);
+  }
+
+  /** Copies {@code markup} in; the caller has made {@link #room} for it. */
+  private void put(byte[] markup) {
+    System.arraycopy(markup, 0, buf, pos, markup.length);
+    pos += markup.length;
   }
 
   private void room(int bytes) throws IOException {
@@ -308,8 +403,13 @@ final class StreamedTable implements Closeable {
 
   /** Text of ASCII characters only (markup, numbers). */
   private void ascii(String s) throws IOException {
+    room(s.length());
+    putAscii(s);
+  }
+
+  /** {@link #ascii} where the caller has made room. */
+  private void putAscii(String s) {
     int n = s.length();
-    room(n);
     for (int i = 0; i < n; i++) {
       buf[pos++] = (byte) s.charAt(i);
     }
