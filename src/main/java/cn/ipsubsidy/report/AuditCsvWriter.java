@@ -5,9 +5,7 @@ import cn.ipsubsidy.engine.RunResult;
 import cn.ipsubsidy.engine.TraceStep;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,7 +35,7 @@ public final class AuditCsvWriter {
   /** Writes the log to {@code out}, flushed and left open. */
   public void write(RunResult result, String runId, OutputStream out) throws IOException {
     Objects.requireNonNull(result, "result");
-    Writer writer = new UnsyncWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+    Writer writer = new Utf8Writer(out);
     writer.write(BOM);
     CSVPrinter printer = new CSVPrinter(writer, FORMAT);
     printer.printRecord(HEADER);

@@ -54,51 +54,100 @@ final class Cells {
 
   /**
    * Lines {@code text} takes wrapped in {@code width} character cells: words move whole to the next
-   * line, a CJK character may start one anywhere, a word longer than a line is broken.
+   * line, a CJK character may start one anywhere, a word longer than a line is broken. Each line
+   * break ({@code \n}) starts a paragraph.
    */
   static int lines(String text, int width) {
     int room = width * 10;
+    int n = text.length();
     int lines = 0;
-    for (String paragraph : text.split("\n", -1)) {
-      lines++;
-      int used = 0;
-      int i = 0;
-      while (i < paragraph.length()) {
-        // the next unit: a run of spaces, one wide character, or a word up to either
-        int end = i;
-        int w = 0;
-        int first = paragraph.codePointAt(i);
-        do {
-          int cp = paragraph.codePointAt(end);
-          if (end > i && (isWide(cp) || isWide(first) || (cp == ' ') != (first == ' '))) {
+    for (int from = 0; ; ) {
+      int to = text.indexOf('\n', from);
+      if (to < 0) {
+        to = n;
+      }
+      lines += paragraphLines(text, from, to, room);
+      if (to == n) {
+        return lines;
+      }
+      from = to + 1;
+    }
+  }
+
+  /**
+   * Lines of the paragraph {@code text[from, to)} in {@code room} tenths of a cell. One when it all
+   * fits, which most texts do; else unit by unit: a run of spaces, one wide character, or a word up
+   * to either.
+   */
+  private static int paragraphLines(String text, int from, int to, int room) {
+    int total = 0;
+    for (int i = from; i < to && total <= room; ) {
+      int cp = text.codePointAt(i);
+      total += tenths(cp);
+      i += Character.charCount(cp);
+    }
+    if (total <= room) {
+      return 1; // no unit can end a line: they are never wider than the whole
+    }
+    int lines = 1;
+    int used = 0;
+    int i = from;
+    while (i < to) {
+      int first = text.codePointAt(i);
+      boolean space = first == ' ';
+      int w = tenths(first);
+      int end = i + Character.charCount(first);
+      if (w != 20) { // a wide character is a unit of its own
+        while (end < to) {
+          int cp = text.codePointAt(end);
+          int t = tenths(cp);
+          if ((cp == ' ') != space || t == 20) {
             break;
           }
-          w += tenths(cp);
+          w += t;
           end += Character.charCount(cp);
-        } while (end < paragraph.length());
-        if (first == ' ') {
-          used = Math.min(used + w, room); // spaces at the end of a line do not carry over
-        } else {
-          if (used > 0 && used + w > room) {
-            lines++;
-            used = 0;
-          }
-          used += w;
-          while (used > room) { // a word longer than a line breaks anywhere
-            lines++;
-            used -= room;
-          }
         }
-        i = end;
       }
+      if (space) {
+        used = Math.min(used + w, room); // spaces at the end of a line do not carry over
+      } else {
+        if (used > 0 && used + w > room) {
+          lines++;
+          used = 0;
+        }
+        used += w;
+        while (used > room) { // a word longer than a line breaks anywhere
+          lines++;
+          used -= room;
+        }
+      }
+      i = end;
     }
     return lines;
   }
 
   /** Writes a text cell, neutralised; null or empty leaves the cell out. Returns display width. */
   static int text(Row row, int col, String value, CellStyle style) {
-    if (value == null || value.isEmpty()) {
+    String safe = safeText(value);
+    if (safe == null) {
       return 0;
+    }
+    Cell cell = row.createCell(col);
+    cell.setCellValue(safe);
+    if (style != null) {
+      cell.setCellStyle(style);
+    }
+    return displayWidth(safe, MAX_WIDTH_CHARS);
+  }
+
+  /**
+   * The text a cell holds for {@code value}: neutralised ({@link FormulaGuard}) and, beyond Excel's
+   * {@link #MAX_TEXT} characters, cut with {@link #TRUNCATED}; null when there is no cell (null or
+   * empty).
+   */
+  static String safeText(String value) {
+    if (value == null || value.isEmpty()) {
+      return null;
     }
     String safe = FormulaGuard.neutralise(value);
     if (safe.length() > MAX_TEXT) {
@@ -108,12 +157,7 @@ final class Cells {
       }
       safe = safe.substring(0, cut) + TRUNCATED;
     }
-    Cell cell = row.createCell(col);
-    cell.setCellValue(safe);
-    if (style != null) {
-      cell.setCellStyle(style);
-    }
-    return displayWidth(safe, MAX_WIDTH_CHARS);
+    return safe;
   }
 
   /**
@@ -178,12 +222,26 @@ final class Cells {
   /**
    * Width of a character in tenths of a character cell, after Calibri's proportions: CJK and
    * full-width two cells, capitals and digits a little more than one (an 18-character credit code
-   * needs 20), lower case a little less, a space and most punctuation about half.
+   * needs 20), lower case a little less, a space and most punctuation about half; other characters
+   * a little more than one. Twenty for exactly the wide ones.
    */
-  private static int tenths(int cp) {
-    if (isWide(cp)) {
-      return 20;
+  static int tenths(int cp) {
+    if (cp < 0x80) {
+      return ASCII_TENTHS[cp];
     }
+    return isWide(cp) ? 20 : 11;
+  }
+
+  /** {@link #tenths} of the ASCII characters, looked up: every cell's text is measured. */
+  private static final byte[] ASCII_TENTHS = new byte[0x80];
+
+  static {
+    for (int c = 0; c < 0x80; c++) {
+      ASCII_TENTHS[c] = (byte) asciiTenths(c);
+    }
+  }
+
+  private static int asciiTenths(int cp) {
     if (cp == ' ' || cp == '.' || cp == ',' || cp == ':' || cp == ';' || cp == '\'' || cp == '|') {
       return 5;
     }
@@ -196,11 +254,14 @@ final class Cells {
     if (cp >= 'a' && cp <= 'z') {
       return 9;
     }
-    return cp < 0x80 ? 7 : 11;
+    return 7;
   }
 
   private static boolean isWide(int cp) {
-    return (cp >= 0x1100 && cp <= 0x115F)
+    if (cp < 0x1100) {
+      return false;
+    }
+    return cp <= 0x115F
         || (cp >= 0x2E80 && cp <= 0xA4CF)
         || (cp >= 0xAC00 && cp <= 0xD7A3)
         || (cp >= 0xF900 && cp <= 0xFAFF)

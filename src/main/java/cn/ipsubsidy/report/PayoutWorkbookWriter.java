@@ -17,17 +17,19 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Writes the payout workbook (io-contract, "Payout workbook"): 汇总, 明细, 主体, 审计, 问题, in this order,
  * with the fixed sheet and column names offices build their macros on.
  *
- * <p>汇总 is built first in a plain {@link XSSFWorkbook} (it is small, and only {@code XSSFDrawing}
- * can draw its chart); the workbook is then wrapped in an {@link SXSSFWorkbook} that streams the
- * other sheets to temporary files, keeping only a window of rows in memory. A table longer than the
- * sheet row limit continues on {@code 明细-2}, {@code 审计-2}, …, which 汇总 notes.
+ * <p>The workbook is built in a plain {@link XSSFWorkbook}: 汇总 in full (it is small, and only
+ * {@code XSSFDrawing} can draw its chart), the table sheets without their rows. The rows are
+ * written straight as SpreadsheetML, each table deflated on a thread of its own into a temporary
+ * file ({@link StreamedTable}), and put into the sheets POI writes ({@link StreamedPackage}): the
+ * same workbook SXSSF wrote, element for element, without SXSSF's temporary copy of every row and
+ * its inflating and deflating them again. A table longer than the sheet row limit continues on
+ * {@code 明细-2}, {@code 审计-2}, …, which 汇总 notes.
  *
  * <p>Every text cell passes through {@link FormulaGuard}; money cells are numbers formatted {@value
  * Styles#MONEY_FORMAT}, empty when the amount is null.
@@ -36,7 +38,7 @@ public final class PayoutWorkbookWriter {
   /** Rows on one worksheet in Excel 2007 and later, header included. */
   public static final int EXCEL_MAX_ROWS = 1_048_576;
 
-  /** Rows SXSSF keeps in memory per sheet before flushing to its temporary file. */
+  /** Rows SXSSF keeps in memory per sheet before flushing to its temporary file (reconcile's). */
   static final int WINDOW = 100;
 
   public static final String DETAIL = "明细";
@@ -137,26 +139,34 @@ public final class PayoutWorkbookWriter {
     }
     plan(PROBLEMS, totals.problemRows, splits);
 
-    XSSFWorkbook xssf = new XSSFWorkbook();
-    SXSSFWorkbook streaming = null;
-    try {
+    List<Path> files = new ArrayList<>();
+    List<StreamedTable> tables = new ArrayList<>();
+    try (XSSFWorkbook xssf = new XSSFWorkbook()) {
       Styles styles = new Styles(xssf);
       new SummarySheet(xssf.createSheet(SummarySheet.NAME), styles)
           .write(result, facts, totals, splits, auditSheet);
 
-      streaming = new SXSSFWorkbook(xssf, WINDOW);
-      streaming.setCompressTempFiles(true);
-      // The sheets are created in workbook order; then one pass over the lines fills 明细, 审计
-      // and 问题 side by side, so a large run's lines are read from disk once here.
-      TableSheets detail =
-          table(streaming, styles, DETAIL, DETAIL_HEADERS, DETAIL_KINDS, result.lines().size());
-      writeEntities(streaming, styles, result);
-      TableSheets audit =
+      // The sheets are made in workbook order; then one pass over the lines fills 明细, 审计 and
+      // 问题 side by side, so a large run's lines are read from disk once here.
+      StreamedTable detail =
+          table(xssf, styles, DETAIL, DETAIL_HEADERS, DETAIL_KINDS, result.lines().size(), files);
+      tables.add(detail);
+      // 主体 is written whole here: its continuation sheets are made as it fills them
+      StreamedTable entities =
+          table(xssf, styles, ENTITIES, ENTITY_HEADERS, ENTITY_KINDS, 0, files);
+      tables.add(entities);
+      writeEntities(entities, result);
+      entities.finish(); // before 审计 and 问题 are made, as their names stand in the workbook
+      StreamedTable audit =
           auditSheet
-              ? table(streaming, styles, AUDIT, AUDIT_HEADERS, AUDIT_KINDS, totals.auditRows)
+              ? table(xssf, styles, AUDIT, AUDIT_HEADERS, AUDIT_KINDS, totals.auditRows, files)
               : null;
-      TableSheets problems =
-          table(streaming, styles, PROBLEMS, PROBLEM_HEADERS, PROBLEM_KINDS, totals.problemRows);
+      if (audit != null) {
+        tables.add(audit);
+      }
+      StreamedTable problems =
+          table(xssf, styles, PROBLEMS, PROBLEM_HEADERS, PROBLEM_KINDS, totals.problemRows, files);
+      tables.add(problems);
       for (PayoutLine line : result.lines()) {
         addDetail(detail, line);
         if (audit != null) {
@@ -169,13 +179,17 @@ public final class PayoutWorkbookWriter {
         audit.finish();
       }
       problems.finish();
-      streaming.write(out);
+      List<StreamedTable.Part> parts = new ArrayList<>();
+      for (StreamedTable t : tables) {
+        parts.addAll(t.parts());
+      }
+      StreamedPackage.write(xssf, parts, out);
     } finally {
-      if (streaming != null) {
-        // since POI 5.3 (bug 68183) close() also deletes the temporary sheet files, and closes xssf
-        streaming.close();
-      } else {
-        xssf.close();
+      for (StreamedTable t : tables) {
+        t.close();
+      }
+      for (Path f : files) {
+        Files.deleteIfExists(f);
       }
     }
   }
@@ -191,26 +205,18 @@ public final class PayoutWorkbookWriter {
     }
   }
 
-  private TableSheets table(
-      SXSSFWorkbook wb,
-      Styles styles,
-      String name,
-      List<String> headers,
-      List<TableSheets.Kind> kinds) {
-    return new TableSheets(wb, styles, name, headers, kinds, maxRowsPerSheet);
-  }
-
-  private TableSheets table(
-      SXSSFWorkbook wb,
+  private StreamedTable table(
+      XSSFWorkbook wb,
       Styles styles,
       String name,
       List<String> headers,
       List<TableSheets.Kind> kinds,
-      long plannedRows) {
-    return new TableSheets(wb, styles, name, headers, kinds, maxRowsPerSheet, plannedRows);
+      long plannedRows,
+      List<Path> files) {
+    return new StreamedTable(wb, styles, name, headers, kinds, maxRowsPerSheet, plannedRows, files);
   }
 
-  private static void addDetail(TableSheets t, PayoutLine line) {
+  private static void addDetail(StreamedTable t, PayoutLine line) throws IOException {
     Claim claim = line.row() == null ? null : line.row().claim();
     t.add(
         line.claimId(),
@@ -237,8 +243,7 @@ public final class PayoutWorkbookWriter {
     return claim == null ? null : claim.clause();
   }
 
-  private void writeEntities(SXSSFWorkbook wb, Styles styles, RunResult result) {
-    TableSheets t = table(wb, styles, ENTITIES, ENTITY_HEADERS, ENTITY_KINDS);
+  private static void writeEntities(StreamedTable t, RunResult result) throws IOException {
     for (CapUsage u : result.capUsages()) {
       t.add(
           u.entityId(),
@@ -250,10 +255,9 @@ public final class PayoutWorkbookWriter {
           u.paidNow(),
           u.remaining());
     }
-    t.finish();
   }
 
-  private static void addAudit(TableSheets t, PayoutLine line) {
+  private static void addAudit(StreamedTable t, PayoutLine line) throws IOException {
     for (TraceStep s : line.trace()) {
       t.add(auditClaimId(line, s), s.step(), s.rule(), s.formula(), s.inputs(), s.result());
     }
@@ -264,7 +268,7 @@ public final class PayoutWorkbookWriter {
     return step.claimId() != null ? step.claimId() : line.claimId();
   }
 
-  private static void addProblems(TableSheets t, PayoutLine line) {
+  private static void addProblems(StreamedTable t, PayoutLine line) throws IOException {
     ClaimRow row = line.row();
     if (row != null && row.hasProblems()) {
       for (CellProblem p : row.problems()) {

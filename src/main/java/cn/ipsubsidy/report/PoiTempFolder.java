@@ -12,11 +12,11 @@ import org.apache.poi.util.TempFile;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where Apache POI puts the temporary files of the workbooks being written (SXSSF's sheets): a
- * folder of this user's own. POI's default, {@code <java.io.tmpdir>/poifiles}, is one folder for
- * everybody, made by the first user with that user's permissions: on an office machine shared by
- * two clerks, the second could not write a payout workbook at all, and could read the first's
- * temporary sheets.
+ * Where Apache POI puts the temporary files of the workbooks being written (the payout workbook's
+ * deflated rows, SXSSF's sheets of the reconciliation): a folder of this user's own. POI's default,
+ * {@code <java.io.tmpdir>/poifiles}, is one folder for everybody, made by the first user with that
+ * user's permissions: on an office machine shared by two clerks, the second could not write a
+ * payout workbook at all, and could read the first's temporary sheets.
  */
 public final class PoiTempFolder {
   private static boolean set;

@@ -9,10 +9,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes an empty payout workbook to nowhere: the first workbook a JVM writes pays POI's XML schema
- * types (several hundred classes, initialised once) and the code that writes 汇总 and its chart,
- * first interpreted then compiled. {@code app.Warmup} runs this on a background thread while the
- * run reads its claims. Nothing is written to disk (SXSSF's temporary files aside, deleted at once)
- * and a failure here is only logged: the real write reports its own.
+ * types (several hundred classes, initialised once), the code that writes 汇总 and its chart, first
+ * interpreted then compiled, and the streamed sheets' code (their deflating threads, Commons
+ * Compress's zip output). {@code app.Warmup} runs this on a background thread while the run reads
+ * its claims. Nothing is written to disk but the streamed sheets' temporary files (a header row
+ * each), deleted at once, and a failure here is only logged: the real write reports its own.
  */
 public final class WorkbookWarmup {
   private WorkbookWarmup() {}
