@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -380,12 +381,18 @@ final class Store {
           if (moreRefs && refs.getLong(1) == seq) {
             keys = new ArrayList<>();
             while (moreRefs && refs.getLong(1) == seq) {
-              keys.add(
-                  new ReferenceKey(refs.getString(2), ReferenceCheckKey.parse(refs.getString(3))));
+              ReferenceCheckKey key =
+                  readable(
+                      "ledger_entry_refs",
+                      "entry_seq " + seq,
+                      () -> ReferenceCheckKey.parse(refs.getString(3)));
+              keys.add(new ReferenceKey(refs.getString(2), key));
               moreRefs = refs.next();
             }
           }
-          sink.accept(EntryColumn.entry(row, keys));
+          List<ReferenceKey> entryKeys = keys;
+          sink.accept(
+              readable("ledger_entries", "seq " + seq, () -> EntryColumn.entry(row, entryKeys)));
         }
       }
     }
@@ -421,18 +428,22 @@ final class Store {
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           sink.accept(
-              new PayoutKeys(
-                  rs.getString(1),
-                  rs.getString(2),
-                  rs.getString(3),
-                  rs.getString(4),
-                  new BigDecimal(rs.getString(5)),
-                  rs.getInt(6),
-                  rs.getString(7),
-                  rs.getString(8),
-                  ProjectKey.parse(rs.getString(9)),
-                  OneTimeKey.parse(rs.getString(10)),
-                  rs.getString(11)));
+              readable(
+                  "ledger_entries",
+                  rowOf(rs),
+                  () ->
+                      new PayoutKeys(
+                          rs.getString(1),
+                          rs.getString(2),
+                          rs.getString(3),
+                          rs.getString(4),
+                          new BigDecimal(rs.getString(5)),
+                          rs.getInt(6),
+                          rs.getString(7),
+                          rs.getString(8),
+                          ProjectKey.parse(rs.getString(9)),
+                          OneTimeKey.parse(rs.getString(10)),
+                          rs.getString(11))));
         }
       }
     }
@@ -459,19 +470,46 @@ final class Store {
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           sink.accept(
-              new PaidReference(
-                  rs.getString(1),
-                  rs.getString(2),
-                  new BigDecimal(rs.getString(3)),
-                  rs.getString(4),
-                  ReferenceCheckKey.parse(rs.getString(5)),
-                  rs.getString(6)));
+              readable(
+                  "ledger_entry_refs",
+                  rowOf(rs),
+                  () ->
+                      new PaidReference(
+                          rs.getString(1),
+                          rs.getString(2),
+                          new BigDecimal(rs.getString(3)),
+                          rs.getString(4),
+                          ReferenceCheckKey.parse(rs.getString(5)),
+                          rs.getString(6))));
         }
       }
     }
   }
 
   // ---- helpers
+
+  /** A step reading one stored row into the tool's types. */
+  private interface RowReading<T> {
+    T read() throws SQLException;
+  }
+
+  /**
+   * {@code reading}'s value; a stored text the types refuse (a key not in its stored form, an
+   * amount that is not a number) was changed outside the tool, and is told as such.
+   */
+  private static <T> T readable(String table, String row, RowReading<T> reading)
+      throws SQLException {
+    try {
+      return reading.read();
+    } catch (IllegalArgumentException | NoSuchElementException e) {
+      throw new UnreadableRowException(table, row, e);
+    }
+  }
+
+  /** "run R, claim C" of a result whose first two columns are run_id and claim_id. */
+  private static String rowOf(ResultSet rs) throws SQLException {
+    return "run " + rs.getString(1) + ", claim " + rs.getString(2);
+  }
 
   private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
     int i = 1;

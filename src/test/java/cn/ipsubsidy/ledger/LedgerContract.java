@@ -513,6 +513,29 @@ abstract class LedgerContract {
   }
 
   @Test
+  void aKeyChangedOutsideTheToolIsToldAsALedgerFailureNamingItsRow() throws SQLException {
+    Claim a = claim("C-1", "E1", ONE_TIME, d("2025-01-10"), List.of());
+    post(run("2025Q1-A", "2025Q1", paid(0, a, ONE_TIME, "200000")));
+    // the run header is seq 1, its one entry seq 2; "E1|lyg-2021/5a|" is no longer its stored form
+    sql(
+        dropTrigger("ledger_entries", "UPDATE"),
+        "UPDATE ledger_entries SET one_time_key = 'E1|5a' WHERE seq = 2");
+    for (Runnable reading : List.<Runnable>of(() -> ledger.verify(), () -> prior(2025))) {
+      assertThatThrownBy(reading::run)
+          .isExactlyInstanceOf(LedgerException.class)
+          .satisfies(
+              e -> {
+                LedgerException le = (LedgerException) e;
+                assertThat(le.message().en())
+                    .contains("cannot read, in ledger_entries at seq 2")
+                    .contains("not a one-time key: E1|5a")
+                    .contains("changed outside this tool");
+                assertThat(le.message().zh()).contains("ledger_entries 表 seq 2 的记录无法读取");
+              });
+    }
+  }
+
+  @Test
   void verifyNamesTheFirstEntryChangedBehindTheToolsBack() throws SQLException {
     Claim a = claim("C-1", "E1", MADRID, d("2025-01-10"), List.of("G1"));
     Claim b = claim("C-2", "E1", MADRID, d("2025-02-01"), List.of("G2"));
