@@ -22,7 +22,7 @@ final class LedgerErrors {
 
   /** A database failure, with what to do. Whatever was being written has been rolled back. */
   LedgerException failed(SQLException e) {
-    if (e instanceof UnreadableRowException u) {
+    if (e instanceof UnreadableLedgerRow u) {
       return LedgerException.of(
           masked,
           "账本 "

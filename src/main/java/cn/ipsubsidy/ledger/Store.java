@@ -502,7 +502,7 @@ final class Store {
     try {
       return reading.read();
     } catch (IllegalArgumentException | NoSuchElementException e) {
-      throw new UnreadableRowException(table, row, e);
+      throw new UnreadableLedgerRow(table, row, e);
     }
   }
 

