@@ -23,27 +23,17 @@ final class LedgerErrors {
   /** A database failure, with what to do. Whatever was being written has been rolled back. */
   LedgerException failed(SQLException e) {
     if (e instanceof UnreadableLedgerRow u) {
-      return LedgerException.of(
-          masked,
-          "账本 "
-              + masked
-              + " 中 "
-              + u.table()
-              + " 表 "
-              + u.row()
-              + " 的记录无法读取（"
-              + u.detail()
-              + "）：该记录在本工具之外被改动过，本次未过账。请交由管理员从备份恢复账本后再运行。",
-          "the ledger "
-              + masked
-              + " holds a row it cannot read, in "
+      return notPosted(
+          "中 " + u.table() + " 表 " + u.row() + " 的记录无法读取（" + u.detail() + "）：该记录在本工具之外被改动过",
+          "请交由管理员从备份恢复账本后再运行。",
+          "holds a row it cannot read, in "
               + u.table()
               + " at "
               + u.row()
               + " ("
               + u.detail()
-              + "): it was changed outside this tool, so nothing was posted. Have the administrator"
-              + " restore the ledger from a backup before running again.",
+              + "): it was changed outside this tool",
+          "Have the administrator restore the ledger from a backup before running again.",
           e);
     }
     // SQLite says "read-only" too when the file may be written but its folder may not (the

@@ -97,9 +97,7 @@ final class PostCheck {
           .ifPresent(p -> paidBefore(at, atEn, "申报编号" + claimId, "claim id " + claimId, p));
       String held = claims.putIfAbsent(claimId, at + "\u0000" + atEn);
       if (held != null) {
-        add(
-            at + "与" + heldZh(held) + "的申报编号" + claimId + "在本批中都核发",
-            "claim id " + claimId + " is paid twice in this run: " + heldEn(held) + " and " + atEn);
+        paidTwice(held, at, atEn, "申报编号" + claimId, "claim id " + claimId);
       }
     }
     String upgrades =
@@ -127,14 +125,7 @@ final class PostCheck {
         held = null;
       }
       if (held != null) {
-        add(
-            at + "与" + heldZh(held) + "的凭证号" + k.key().stored() + "在本批中都核发",
-            "reference "
-                + k.key().stored()
-                + " is paid twice in this run: "
-                + heldEn(held)
-                + " and "
-                + atEn);
+        paidTwice(held, at, atEn, "凭证号" + k.key().stored(), "reference " + k.key().stored());
       }
     }
     if (e.oneTimeKey() != null) {
@@ -144,14 +135,12 @@ final class PostCheck {
               p -> paidBefore(at, atEn, "一次性奖励" + e.oneTimeKey().stored(), "one-time award", p));
       String held = oneTime.putIfAbsent(e.oneTimeKey(), at + "\u0000" + atEn);
       if (held != null) {
-        add(
-            at + "与" + heldZh(held) + "的一次性奖励" + e.oneTimeKey().stored() + "在本批中都核发",
-            "one-time award "
-                + e.oneTimeKey().stored()
-                + " is paid twice in this run: "
-                + heldEn(held)
-                + " and "
-                + atEn);
+        paidTwice(
+            held,
+            at,
+            atEn,
+            "一次性奖励" + e.oneTimeKey().stored(),
+            "one-time award " + e.oneTimeKey().stored());
       }
     }
     if (line.clause() != null
@@ -188,14 +177,7 @@ final class PostCheck {
     String held =
         yearly.putIfAbsent(new YearlyAward(entity, e.clauseCode(), year), at + "\u0000" + atEn);
     if (held != null) {
-      add(
-          at + "与" + heldZh(held) + "的年度奖励" + award + "在本批中都核发",
-          "the yearly award "
-              + awardEn
-              + " is paid twice in this run: "
-              + heldEn(held)
-              + " and "
-              + atEn);
+      paidTwice(held, at, atEn, "年度奖励" + award, "the yearly award " + awardEn);
     }
   }
 
@@ -256,6 +238,13 @@ final class PostCheck {
                 + Money.plain(s.cap));
       }
     }
+  }
+
+  /** {@code what} is paid both at {@code at} and at the row {@code held} names, in this run. */
+  private void paidTwice(String held, String at, String atEn, String whatZh, String whatEn) {
+    add(
+        at + "与" + heldZh(held) + "的" + whatZh + "在本批中都核发",
+        whatEn + " is paid twice in this run: " + heldEn(held) + " and " + atEn);
   }
 
   private void paidBefore(String at, String atEn, String whatZh, String whatEn, PriorPayment p) {
