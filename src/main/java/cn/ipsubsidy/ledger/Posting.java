@@ -14,7 +14,9 @@ import java.util.List;
  * entries when it replaces one, then one payout entry per line, each chained to the row before it
  * ({@link Chain}) and each line checked against what the ledger holds as paid and the rest of the
  * run ({@link PostCheck}). A conflict, or totals that do not match the lines, throws, and the
- * transaction is rolled back, so nothing of the run is kept.
+ * transaction is rolled back, so nothing of the run is kept. The entries are made, checked and
+ * chained on a thread of their own while this one stores them ({@link Handoff}); the chain, the
+ * check and the totals are read here only once that thread has ended.
  */
 final class Posting {
   private final Store store;
@@ -56,16 +58,23 @@ final class Posting {
     store.insertRun(header, r.documents(), r.result().capUsages());
     PostCheck check = new PostCheck(paid);
     RunTotals appended = new RunTotals();
-    try (Store.EntryWriter writer = store.new EntryWriter()) {
-      for (LedgerEntry o : reversed) {
-        writer.add(chain.append(o.reversedBy(r.runId())));
-      }
-      for (PayoutLine line : lines) {
-        LedgerEntry entry = Entries.payout(r.runId(), r.period(), line);
-        check.check(line, entry);
-        appended.add(entry);
-        writer.add(chain.append(entry));
-      }
+    // Made, checked and chained on a thread of their own while this one stores them (Handoff).
+    try (Store.EntryWriter writer = store.new EntryWriter();
+        Handoff<LedgerEntry> chained =
+            Handoff.start(
+                "ipsubsidy-chain",
+                out -> {
+                  for (LedgerEntry o : reversed) {
+                    out.accept(chain.append(o.reversedBy(r.runId())));
+                  }
+                  for (PayoutLine line : lines) {
+                    LedgerEntry entry = Entries.payout(r.runId(), r.period(), line);
+                    check.check(line, entry);
+                    appended.add(entry);
+                    out.accept(chain.append(entry));
+                  }
+                })) {
+      chained.forEach(writer::add);
       List<Bilingual> conflicts = check.conflicts();
       if (!conflicts.isEmpty()) {
         throw new LedgerConflictException(masked, conflicts);
