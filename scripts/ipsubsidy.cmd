@@ -31,5 +31,9 @@ if defined SIZE if %SIZE% GTR 8000000 set "IPSUBSIDY_JIT="
 shift
 goto args
 :launch
-java %IPSUBSIDY_JIT% %IPSUBSIDY_JAVA_OPTS% -Dfile.encoding=UTF-8 -jar "%JAR%" %*
+rem A batch job wants throughput, not short pauses: the parallel collector spends less CPU than
+rem G1 (see docs/performance.md). Options that choose a collector themselves keep theirs.
+set "IPSUBSIDY_GC=-XX:+UseParallelGC"
+echo.%IPSUBSIDY_JAVA_OPTS% | findstr /i /c:"GC" >nul && set "IPSUBSIDY_GC="
+java %IPSUBSIDY_JIT% %IPSUBSIDY_GC% %IPSUBSIDY_JAVA_OPTS% -Dfile.encoding=UTF-8 -jar "%JAR%" %*
 exit /b %ERRORLEVEL%

@@ -23,7 +23,11 @@ if defined SIZE if %SIZE% GTR 8000000 set "IPSUBSIDY_JIT="
 shift
 goto args
 :launch
-"%JAVA%" %IPSUBSIDY_JIT% %JAVA_OPTS% -Dfile.encoding=UTF-8 -cp "%DIR%..\lib\*" cn.ipsubsidy.cli.IpSubsidy %*
+rem A batch job wants throughput, not short pauses: the parallel collector spends less CPU than
+rem G1 (see docs/performance.md). Options that choose a collector themselves keep theirs.
+set "IPSUBSIDY_GC=-XX:+UseParallelGC"
+echo.%JAVA_OPTS% | findstr /i /c:"GC" >nul && set "IPSUBSIDY_GC="
+"%JAVA%" %IPSUBSIDY_JIT% %IPSUBSIDY_GC% %JAVA_OPTS% -Dfile.encoding=UTF-8 -cp "%DIR%..\lib\*" cn.ipsubsidy.cli.IpSubsidy %*
 exit /b %ERRORLEVEL%
 
 :nojava

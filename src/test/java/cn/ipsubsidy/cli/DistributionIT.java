@@ -217,6 +217,36 @@ class DistributionIT {
     assertThat(tieredStopAtLevel(ipsubsidy(javaOnly, flags, "validate", sample))).isEqualTo("4");
   }
 
+  /**
+   * The launcher starts the throughput collector (a batch job, docs/performance.md), and leaves the
+   * collector to JAVA_OPTS when they choose one: two collectors would stop the JVM at start.
+   */
+  @Test
+  void theLauncherChoosesTheParallelCollectorUnlessJavaOptsChooseOne() throws Exception {
+    Path javaOnly = tmp.resolve("java-only");
+    ipsubsidy("--version"); // makes java-only
+    String sample = "samples/claims-2025Q1-lianyungang.xlsx";
+    Run chosen =
+        ipsubsidy(javaOnly, Map.of("JAVA_OPTS", "-XX:+PrintFlagsFinal"), "validate", sample);
+    assertThat(flag(chosen, "UseParallelGC")).isEqualTo("true");
+    assertThat(flag(chosen, "UseG1GC")).isEqualTo("false");
+    Run own =
+        ipsubsidy(
+            javaOnly, Map.of("JAVA_OPTS", "-XX:+PrintFlagsFinal -XX:+UseG1GC"), "validate", sample);
+    assertThat(own.exit()).as(own.err()).isZero();
+    assertThat(flag(own, "UseG1GC")).isEqualTo("true");
+    assertThat(flag(own, "UseParallelGC")).isEqualTo("false");
+  }
+
+  private static String flag(Run run, String name) {
+    return run.out()
+        .lines()
+        .filter(l -> l.contains(" " + name + " "))
+        .map(l -> l.replaceAll(".*" + name + "\\s+=\\s+(\\w+).*", "$1"))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + name + " in " + run.out()));
+  }
+
   private static String tieredStopAtLevel(Run run) {
     return run.out()
         .lines()
