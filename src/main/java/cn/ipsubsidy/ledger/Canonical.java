@@ -25,9 +25,16 @@ final class Canonical {
   static final String GENESIS = "0".repeat(64);
   private static final String VERSION = "ipsubsidy-ledger/1";
 
-  private final StringBuilder sb = new StringBuilder(2048);
+  private final StringBuilder sb;
 
   private Canonical(String type) {
+    this(type, new StringBuilder(2048));
+  }
+
+  /** Into {@code into}, emptied first. */
+  private Canonical(String type, StringBuilder into) {
+    sb = into;
+    sb.setLength(0);
     sb.append(VERSION).append(' ').append(type).append('\n');
   }
 
@@ -77,7 +84,14 @@ final class Canonical {
   }
 
   static String entry(LedgerEntry e) {
-    Canonical c = new Canonical("entry");
+    StringBuilder text = new StringBuilder(2048);
+    entry(e, text);
+    return text.toString();
+  }
+
+  /** The entry's canonical text, into {@code into} (emptied first): see {@link ChainHasher}. */
+  static void entry(LedgerEntry e, StringBuilder into) {
+    Canonical c = new Canonical("entry", into);
     c.integer("seq", e.seq())
         .text("run_id", e.runId())
         .text("kind", e.kind().name())
@@ -132,7 +146,6 @@ final class Canonical {
     for (ReferenceKey k : e.referenceKeys()) {
       c.text("ref.group", k.group()).text("ref.key", k.key().stored());
     }
-    return c.sb.toString();
   }
 
   private Canonical text(String name, String v) {

@@ -6,9 +6,10 @@ import java.util.List;
 /**
  * The hash chain as rows are appended to it: one sequence over run headers and entries, each row's
  * {@code hash = SHA-256(prev_hash + "\n" + canonical text)} ({@link Canonical}), chained to the row
- * before it.
+ * before it. Entries are hashed by a reused {@link ChainHasher}: one chain, on one thread.
  */
 final class Chain {
+  private final ChainHasher hasher = new ChainHasher();
   private long seq;
   private String hash;
 
@@ -43,7 +44,7 @@ final class Chain {
   /** {@code entry} at the next seq, chained to the head, with its hash; it is the new head. */
   LedgerEntry append(LedgerEntry entry) {
     LedgerEntry e = entry.withChain(new ChainLink(seq + 1, hash, null));
-    String h = Canonical.hash(hash, Canonical.entry(e));
+    String h = hasher.entry(hash, e);
     seq = e.seq();
     hash = h;
     return e.withChain(e.link().withHash(h));
