@@ -12,8 +12,8 @@ import java.util.Map;
  * RowHandoff} of {@value #BATCHES}, so a few thousand rows at most are held whatever the file's
  * size.
  *
- * <p>It computes and fails as one thread did. The rows reach {@link Rows} one at a time in input
- * order. The first failure on the parse thread (any {@link Throwable}: a sink's exception, an
+ * <p>It computes and fails as one thread did. The rows reach {@link DataRows} one at a time in
+ * input order. The first failure on the parse thread (any {@link Throwable}: a sink's exception, an
  * error) stops it, so no later row reaches the sink, and is thrown on the reader's thread as the
  * same object, by {@link #add} or {@link #finish}: the format reader meets it where it met it when
  * parsing ran inside its own call, and translates it as it did. {@link #finish} waits until every
@@ -29,7 +29,7 @@ final class ParsingStage {
   /** Batches that may wait: enough to smooth out slow rows, few enough to keep memory small. */
   static final int BATCHES = 4;
 
-  /** What the parse thread does with each row, in order: parse it and hand it on. */
+  /** What the parse thread does with each row, in order: {@link DataRows#row}. */
   interface Rows {
     void row(int rowNumber, Map<Integer, RawCell> cells);
   }
