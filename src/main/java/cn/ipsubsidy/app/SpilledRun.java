@@ -47,6 +47,10 @@ public final class SpilledRun implements AutoCloseable {
       long started = System.nanoTime();
       progress.phase("读取 reading", -1);
       long[] n = {0};
+      // The sink runs on ClaimsFiles' parse thread, one row at a time, and its last call happens
+      // before read returns: the spill, the count and the progress line (whose phase was set
+      // above, before that thread started) are used by one thread at a time, so neither needs
+      // to be thread-safe.
       run.read =
           ClaimsFiles.read(
               claims,

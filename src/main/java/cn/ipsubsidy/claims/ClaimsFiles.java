@@ -25,6 +25,11 @@ public final class ClaimsFiles {
   /**
    * Reads {@code file} and calls {@code sink} for each data row, in input order.
    *
+   * <p>The rows below the header are parsed, and {@code sink} called, on a thread of its own while
+   * this one reads the file on (see ParsingStage): one row at a time, never concurrently, and every
+   * call happens before this method returns or throws. A sink that needs the caller's thread (a
+   * thread-local, say) gets the parse thread.
+   *
    * <p>The format is taken from the content (magic bytes), and the extension must be .xlsx, .xls or
    * .csv (any case). A spreadsheet whose content and extension disagree (an .xls saved with the
    * name .xlsx) is read by its content; a text, PDF or HTML file named .xlsx/.xls fails.
@@ -46,6 +51,8 @@ public final class ClaimsFiles {
       read = dispatch(file, name, sheetOrNull, scanner);
     } catch (SinkFailure f) {
       throw f.getCause();
+    } finally {
+      scanner.close();
     }
     if (read.dataRows() == 0) {
       // A header and nothing under it is a file saved before the rows were pasted in, not a

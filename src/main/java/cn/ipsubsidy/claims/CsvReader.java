@@ -56,18 +56,7 @@ final class CsvReader {
       scanner.startSheet(sheet);
       try (Reader reader = open(path, enc);
           CSVParser parser = format.parse(reader)) {
-        for (CSVRecord rec : parser) {
-          Map<Integer, RawCell> cells = new HashMap<>();
-          for (int i = 0; i < rec.size(); i++) {
-            String v = rec.get(i);
-            if (!v.isEmpty()) {
-              cells.put(i, RawCell.text(unwrapExcelText(v)));
-            }
-          }
-          if (!scanner.row((int) rec.getRecordNumber(), cells)) {
-            break;
-          }
-        }
+        scanner.rows(() -> records(parser, scanner));
       } catch (UncheckedIOException | IllegalStateException e) {
         throw malformed(file, e);
       }
@@ -75,6 +64,22 @@ final class CsvReader {
     } catch (IOException e) {
       throw ClaimsFileException.at(
           file, "无法读取文件：" + e.getMessage(), "cannot read the file: " + e.getMessage(), e);
+    }
+  }
+
+  /** Each record as a row, until the scanner needs no more. */
+  private static void records(CSVParser parser, TableScanner scanner) {
+    for (CSVRecord rec : parser) {
+      Map<Integer, RawCell> cells = new HashMap<>();
+      for (int i = 0; i < rec.size(); i++) {
+        String v = rec.get(i);
+        if (!v.isEmpty()) {
+          cells.put(i, RawCell.text(unwrapExcelText(v)));
+        }
+      }
+      if (!scanner.row((int) rec.getRecordNumber(), cells)) {
+        break;
+      }
     }
   }
 

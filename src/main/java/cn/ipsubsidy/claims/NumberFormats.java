@@ -6,7 +6,10 @@ import org.apache.poi.ss.usermodel.DateUtil;
 
 /**
  * Number formats of spreadsheet cells: which are dates, and the text Excel shows. Not thread-safe
- * (it holds a {@link DataFormatter}); each reader makes its own.
+ * (it holds a {@link DataFormatter}); each reader makes its own. Two threads share it all the same:
+ * the reader's makes cells ({@link #number}, which does not touch the formatter), and the display
+ * text is made by the thread that asks a cell for it, the reader's for the rows up to the header,
+ * then only the parse thread's ({@link ParsingStage}), never both at once.
  */
 final class NumberFormats {
   private final DataFormatter formatter = new DataFormatter(Locale.ROOT);

@@ -12,7 +12,10 @@ final class RawCell {
   private final String format;
   private String display;
 
-  /** Makes the display text of a number when first asked: most numbers are never shown. */
+  /**
+   * Makes the display text of a number when first asked: most numbers are never shown. A data row's
+   * cells are asked on the parse thread only, once the reader has handed the row over.
+   */
   private final NumberFormats formats;
 
   private final int formatIndex;

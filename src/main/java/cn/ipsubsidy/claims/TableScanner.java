@@ -16,8 +16,10 @@ import org.apache.poi.ss.util.CellReference;
 
 /**
  * The format-independent part of reading: the format readers hand it sheets and rows in order; it
- * finds the header row, binds the columns, skips empty and closing rows and hands each data row,
- * parsed, to the sink.
+ * finds the header row and binds the columns on the reader's thread, then hands each row below it
+ * to {@link DataRows} on the parse thread of a {@link ParsingStage}, which skips empty and closing
+ * rows and hands each data row, parsed, to the sink. A format reader reads its rows inside {@link
+ * #rows}, so that what it throws is what reading on one thread threw.
  */
 final class TableScanner {
   /** The header row must be within the first 20 rows of a sheet. */
@@ -44,13 +46,13 @@ final class TableScanner {
 
   private record PendingHeader(int row, List<ClaimColumn> missing, ClaimsFileException failure) {}
 
-  private RowParser parser;
-  private Map<ClaimColumn, RowParser.Binding> bindings;
+  /** Once the header is found: the rows below it, and the thread that parses them. */
+  private DataRows dataRows;
+
+  private ParsingStage stage;
   private int headerRow;
   private final Map<String, String> columns = new LinkedHashMap<>();
   private final List<String> unknownColumns = new ArrayList<>();
-  private int dataRows;
-  private int skippedRows;
 
   /**
    * @param file the file as given, for messages
@@ -81,7 +83,7 @@ final class TableScanner {
 
   void startSheet(String name) {
     throwPending();
-    if (parser != null) {
+    if (stage != null) {
       throw new IllegalStateException("header already found in " + sheet);
     }
     sheet = name;
@@ -89,7 +91,44 @@ final class TableScanner {
   }
 
   boolean headerFound() {
-    return parser != null;
+    return stage != null;
+  }
+
+  /** What a format reader does from its first row to its last; see {@link #rows}. */
+  interface Rows<E extends Exception> {
+    void read() throws E;
+  }
+
+  /**
+   * Runs {@code body}, the format reader's reading of rows, so that it fails as reading on one
+   * thread did: when it ends, normally or not, every row handed to the parse thread is parsed
+   * first, and the failure of a row there is what it throws. That row came before whatever stopped
+   * the reader, which reads on ahead of the parsing. Format readers call it inside the try whose
+   * catch clauses translate the failures of their rows, so a row's failure is translated as it was
+   * when the row was parsed inside {@link #row}.
+   */
+  <E extends Exception> void rows(Rows<E> body) throws E {
+    try {
+      body.read();
+    } catch (Throwable readerStopped) {
+      finishRows();
+      throw readerStopped;
+    }
+    finishRows();
+  }
+
+  /** Parses the rows handed over; throws the first failure among them. */
+  private void finishRows() {
+    if (stage != null) {
+      stage.finish();
+    }
+  }
+
+  /** After reading, read or failed: the parse thread has ended when this returns. */
+  void close() {
+    if (stage != null) {
+      stage.close();
+    }
   }
 
   /**
@@ -102,14 +141,14 @@ final class TableScanner {
     if (pending != null) {
       secondHeaderRow(rowNumber, cells);
     }
-    if (parser == null) {
+    if (stage == null) {
       if (rowNumber > HEADER_SEARCH_ROWS) {
         return false;
       }
       tryHeader(rowNumber, cells);
       return true;
     }
-    dataRow(rowNumber, cells);
+    stage.add(rowNumber, cells);
     return true;
   }
 
@@ -203,66 +242,13 @@ final class TableScanner {
     bound.values().stream()
         .sorted(java.util.Comparator.comparingInt(RowParser.Binding::index))
         .forEach(b -> columns.put(b.column().en(), b.header()));
-    bindings = bound;
     headerRow = rowNumber;
-    parser = new RowParser(sheet, date1904, bound);
-  }
-
-  private void dataRow(int rowNumber, Map<Integer, RawCell> cells) {
-    boolean anyBound = false;
-    for (RowParser.Binding b : bindings.values()) {
-      RawCell c = cells.get(b.index());
-      if (c != null && !c.isBlank()) {
-        anyBound = true;
-        break;
-      }
-    }
-    if (!anyBound) {
-      for (RawCell c : cells.values()) {
-        if (!c.isBlank()) {
-          skippedRows++;
-          break;
-        }
-      }
-      return;
-    }
-    RawCell id = cells.get(bindings.get(ClaimColumn.CLAIM_ID).index());
-    if (id != null && id.kind() == RawCell.Kind.TEXT && isClosingRow(id.text())) {
-      skippedRows++;
-      return;
-    }
-    if (isRepeatedHeader(id, cells)) {
-      skippedRows++;
-      return;
-    }
-    RowParser.Result r = parser.parse(rowNumber, cells);
-    ClaimRow row =
-        new ClaimRow(
-            dataRows, new SourceLocation(fileName, sheet, rowNumber), r.claim(), r.problems());
-    dataRows++;
-    try {
-      sink.accept(row);
-    } catch (RuntimeException e) {
-      throw new SinkFailure(e);
-    }
-  }
-
-  /**
-   * A header row again among the data: an English header under the Chinese one (bilingual
-   * templates), or the header of a second block pasted below the first. Its 申报编号 cell is a column
-   * name and it names at least {@value #MIN_KNOWN_HEADERS} columns; no claim looks so.
-   */
-  private static boolean isRepeatedHeader(RawCell id, Map<Integer, RawCell> cells) {
-    if (id == null
-        || id.kind() != RawCell.Kind.TEXT
-        || HeaderNames.match(id.text()).orElse(null) != ClaimColumn.CLAIM_ID) {
-      return false;
-    }
-    return knownNames(cells).size() >= MIN_KNOWN_HEADERS;
+    dataRows = new DataRows(fileName, sheet, date1904, bound, sink);
+    stage = ParsingStage.start(dataRows);
   }
 
   /** The contract columns that the cells of a row name, in column order. */
-  private static List<ClaimColumn> knownNames(Map<Integer, RawCell> cells) {
+  static List<ClaimColumn> knownNames(Map<Integer, RawCell> cells) {
     List<ClaimColumn> named = new ArrayList<>();
     for (RawCell c : new TreeMap<>(cells).values()) {
       if (c.kind() == RawCell.Kind.TEXT && !c.isBlank()) {
@@ -335,10 +321,18 @@ final class TableScanner {
   /** After the last sheet: the result, or the "no header row" error. */
   ReadResult result(String format) {
     throwPending();
-    if (parser == null) {
+    if (stage == null) {
       throw noHeader();
     }
-    return new ReadResult(sheet, headerRow, columns, unknownColumns, dataRows, skippedRows, format);
+    finishRows();
+    return new ReadResult(
+        sheet,
+        headerRow,
+        columns,
+        unknownColumns,
+        dataRows.dataRows(),
+        dataRows.skippedRows(),
+        format);
   }
 
   private ClaimsFileException noHeader() {

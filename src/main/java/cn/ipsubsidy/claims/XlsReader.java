@@ -74,7 +74,7 @@ final class XlsReader implements HSSFListener {
     HSSFRequest request = new HSSFRequest();
     request.addListenerForAllRecords(reader.formatListener);
     try {
-      new HSSFEventFactory().processWorkbookEvents(request, fs);
+      scanner.rows(() -> new HSSFEventFactory().processWorkbookEvents(request, fs));
     } catch (Stop stop) {
       // header sheet read to its end
     } catch (ClaimsFileException | SinkFailure e) {

@@ -63,45 +63,11 @@ final class XlsxReader {
         parse(in, wb);
       }
       scanner.date1904(wb.date1904);
-      CellStyles styles = null;
-      List<PackagePart> styleParts =
-          pkg.getPartsByContentType(XSSFRelation.STYLES.getContentType());
-      if (!styleParts.isEmpty()) {
-        styles = new CellStyles();
-        try (InputStream in = styleParts.get(0).getInputStream()) {
-          parse(in, styles);
-        }
-      }
-      List<PackagePart> sst =
-          pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
-      if (sst.isEmpty()) {
-        strings = SharedStringsFile.read(null);
-      } else {
-        try (InputStream in = sst.get(0).getInputStream()) {
-          strings = SharedStringsFile.read(in);
-        }
-      }
-      NumberFormats formats = new NumberFormats();
-      for (SheetInfo s : SheetInfo.candidates(file, wb.sheets, sheetOrNull)) {
-        scanner.startSheet(s.name());
-        SheetPart handler = new SheetPart(scanner, strings, styles, formats, wb.date1904);
-        try (InputStream in = reader.getSheet(s.partId())) {
-          parse(in, handler);
-        } catch (SAXException e) {
-          if (handler.failure != null) {
-            throw handler.failure;
-          }
-          if (!handler.stopped) {
-            throw e;
-          }
-        }
-        if (handler.failure != null) {
-          throw handler.failure;
-        }
-        if (scanner.headerFound()) {
-          break;
-        }
-      }
+      CellStyles styles = styles(pkg);
+      SharedStringsFile shared = sharedStrings(pkg);
+      strings = shared;
+      List<SheetInfo> candidates = SheetInfo.candidates(file, wb.sheets, sheetOrNull);
+      scanner.rows(() -> readSheets(reader, candidates, scanner, shared, styles, wb.date1904));
       return scanner.result("xlsx");
     } catch (ClaimsFileException | SinkFailure e) {
       throw e;
@@ -118,6 +84,61 @@ final class XlsxReader {
         strings.close();
       }
       pkg.revert();
+    }
+  }
+
+  /** The candidate sheets in order, until one has the header row (and so the data rows). */
+  private static void readSheets(
+      XSSFReader reader,
+      List<SheetInfo> candidates,
+      TableScanner scanner,
+      SharedStringsFile strings,
+      CellStyles styles,
+      boolean date1904)
+      throws Exception {
+    NumberFormats formats = new NumberFormats();
+    for (SheetInfo s : candidates) {
+      scanner.startSheet(s.name());
+      SheetPart handler = new SheetPart(scanner, strings, styles, formats, date1904);
+      try (InputStream in = reader.getSheet(s.partId())) {
+        parse(in, handler);
+      } catch (SAXException e) {
+        if (handler.failure != null) {
+          throw handler.failure;
+        }
+        if (!handler.stopped) {
+          throw e;
+        }
+      }
+      if (handler.failure != null) {
+        throw handler.failure;
+      }
+      if (scanner.headerFound()) {
+        break;
+      }
+    }
+  }
+
+  /** The number formats of the cell styles, or null when the workbook has no styles part. */
+  private static CellStyles styles(OPCPackage pkg) throws Exception {
+    List<PackagePart> parts = pkg.getPartsByContentType(XSSFRelation.STYLES.getContentType());
+    if (parts.isEmpty()) {
+      return null;
+    }
+    CellStyles styles = new CellStyles();
+    try (InputStream in = parts.get(0).getInputStream()) {
+      parse(in, styles);
+    }
+    return styles;
+  }
+
+  private static SharedStringsFile sharedStrings(OPCPackage pkg) throws Exception {
+    List<PackagePart> sst = pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
+    if (sst.isEmpty()) {
+      return SharedStringsFile.read(null);
+    }
+    try (InputStream in = sst.get(0).getInputStream()) {
+      return SharedStringsFile.read(in);
     }
   }
 
@@ -193,6 +214,10 @@ final class XlsxReader {
     private int rowNumber;
     private int column;
     private Map<Integer, RawCell> cells;
+
+    /** {@link #cells} went to the scanner, and so perhaps to the parse thread: never to change. */
+    private boolean handedOver;
+
     private String type;
     private int style;
     private boolean inValue;
@@ -231,6 +256,7 @@ final class XlsxReader {
           }
           column = -1;
           cells = new HashMap<>();
+          handedOver = false;
         }
         case "c" -> {
           String ref = atts.getValue("r");
@@ -279,12 +305,13 @@ final class XlsxReader {
         case "c" -> {
           RawCell cell = cell();
           if (cell != null) {
-            cells.put(column, cell);
+            unhandedCells().put(column, cell);
           }
         }
         case "row" -> {
           boolean more;
           try {
+            handedOver = true;
             more = scanner.row(rowNumber, cells);
           } catch (RuntimeException e) {
             failure = e;
@@ -297,6 +324,20 @@ final class XlsxReader {
         }
         default -> {}
       }
+    }
+
+    /**
+     * The map to put the current cell in. A cell after its row's end tag, or a row inside a row
+     * (XML Excel never writes, but well-formed), went to the map of a row already handed over; it
+     * goes to a copy now, as the parse thread may be reading that map. A row handed over again gets
+     * the same cells as before.
+     */
+    private Map<Integer, RawCell> unhandedCells() {
+      if (handedOver) {
+        cells = new HashMap<>(cells);
+        handedOver = false;
+      }
+      return cells;
     }
 
     private RawCell cell() {
