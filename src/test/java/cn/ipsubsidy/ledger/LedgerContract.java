@@ -411,7 +411,8 @@ abstract class LedgerContract {
                         paid(0, x, MADRID, "100"),
                         paid(1, y, MADRID, "100"))))
         .isInstanceOf(LedgerConflictException.class)
-        .hasMessageContaining("paid twice in this run");
+        .hasMessageContaining(
+            "claim id C-3 is paid twice in this run: 申报汇总 row 3 (C-3) and 申报汇总 row 4 (C-3)");
     // over the annual cap: 10,000 earlier + 25,000 now > 30,000
     Claim big = claim("C-4", "E1", MADRID, d("2025-05-10"), List.of("G4"));
     assertThatThrownBy(() -> post(run("2025Q2-D", "2025Q2", paid(0, big, MADRID, "25000"))))
