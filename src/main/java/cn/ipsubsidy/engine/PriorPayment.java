@@ -17,4 +17,9 @@ public record PriorPayment(
   public String describe() {
     return "run " + runId + ", " + paidOn + ", claim " + claimId;
   }
+
+  /** {@link #describe()} in Chinese, as the messages put it in brackets. */
+  public String describeZh() {
+    return "运行" + runId + "，" + paidOn + "，申报编号" + claimId;
+  }
 }

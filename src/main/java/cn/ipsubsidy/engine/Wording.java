@@ -319,8 +319,7 @@ final class Wording {
 
   static Bilingual oneTimePaid(PriorPayment p) {
     return Bilingual.of(
-        "一次性奖励已核发（运行" + p.runId() + "，" + p.paidOn() + "，申报编号" + p.claimId() + "）",
-        "one-time award already paid (" + p.describe() + ")");
+        "一次性奖励已核发（" + p.describeZh() + "）", "one-time award already paid (" + p.describe() + ")");
   }
 
   static String oncePerYear(int budgetYear) {
@@ -335,15 +334,7 @@ final class Wording {
 
   static Bilingual oncePerYearPaid(int budgetYear, PriorPayment p) {
     return Bilingual.of(
-        "本条款每预算年度限一次："
-            + budgetYear
-            + "年度已核发（运行"
-            + p.runId()
-            + "，"
-            + p.paidOn()
-            + "，申报编号"
-            + p.claimId()
-            + "）",
+        "本条款每预算年度限一次：" + budgetYear + "年度已核发（" + p.describeZh() + "）",
         "once per budget year: already paid in " + budgetYear + " (" + p.describe() + ")");
   }
 
@@ -371,7 +362,7 @@ final class Wording {
 
   static Bilingual referencePaid(String key, PriorPayment p) {
     return Bilingual.of(
-        "凭证号" + key + "已核发（运行" + p.runId() + "，" + p.paidOn() + "，申报编号" + p.claimId() + "）",
+        "凭证号" + key + "已核发（" + p.describeZh() + "）",
         "reference " + key + " already paid (" + p.describe() + ")");
   }
 

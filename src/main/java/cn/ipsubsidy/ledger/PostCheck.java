@@ -246,16 +246,7 @@ final class PostCheck {
 
   private void paidBefore(Where at, String whatZh, String whatEn, PriorPayment p) {
     add(
-        at.zh()
-            + "的"
-            + whatZh
-            + "已核发（运行"
-            + p.runId()
-            + "，"
-            + p.paidOn()
-            + "，申报编号"
-            + p.claimId()
-            + "）",
+        at.zh() + "的" + whatZh + "已核发（" + p.describeZh() + "）",
         at.en() + ": " + whatEn + " was already paid (" + p.describe() + ")");
   }
 
