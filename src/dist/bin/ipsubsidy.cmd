@@ -15,6 +15,10 @@ rem Quick start: an everyday quarter is over before the optimising JIT compiler 
 rem the CPU it spends, so only the first tier (C1) compiles; a claims file above 8 MB (about
 rem 120,000 claims) gets the full compiler (see docs/performance.md). SHIFT leaves %* whole.
 set "IPSUBSIDY_JIT=-XX:TieredStopAtLevel=1"
+rem reconcile and the ledger commands work over the whole ledger, which grows every quarter:
+rem the full compiler.
+if /i "%~1"=="reconcile" set "IPSUBSIDY_JIT="
+if /i "%~1"=="ledger" set "IPSUBSIDY_JIT="
 :args
 if "%~1"=="" goto launch
 set "SIZE="

@@ -192,7 +192,8 @@ class DistributionIT {
 
   /**
    * The launcher's quick start: the first JIT tier only for an everyday file, the full compiler for
-   * a claims file above 8 MB, and for any file when it cannot tell the size (no wc on PATH).
+   * a claims file above 8 MB, for reconcile and the ledger commands (the whole ledger), and for any
+   * file when it cannot tell the size (no wc on PATH).
    */
   @Test
   void anEverydayFileStartsOnTheFirstJitTierALargeOneGetsTheFullCompiler() throws Exception {
@@ -211,6 +212,10 @@ class DistributionIT {
 
     assertThat(tieredStopAtLevel(ipsubsidy(tools, flags, "validate", sample))).isEqualTo("1");
     assertThat(tieredStopAtLevel(ipsubsidy(tools, flags, "validate", large.toString())))
+        .isEqualTo("4");
+    // the whole ledger, whatever its size: the full compiler
+    assertThat(tieredStopAtLevel(ipsubsidy(tools, flags, "reconcile", "--help"))).isEqualTo("4");
+    assertThat(tieredStopAtLevel(ipsubsidy(tools, flags, "ledger", "verify", "--help")))
         .isEqualTo("4");
     Path javaOnly = tmp.resolve("java-only");
     ipsubsidy("--version"); // makes java-only
