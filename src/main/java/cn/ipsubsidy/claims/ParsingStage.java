@@ -1,5 +1,6 @@
 package cn.ipsubsidy.claims;
 
+import cn.ipsubsidy.domain.Threads;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -123,20 +124,9 @@ final class ParsingStage {
     }
   }
 
+  /** The parse thread ends on its own, a batch or so after it is stopped: see RowHandoff. */
   private void awaitThread() {
-    boolean interrupted = false;
-    while (true) {
-      try {
-        thread.join();
-        break;
-      } catch (InterruptedException e) {
-        // the parse thread ends on its own, a batch or so from now: see RowHandoff
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
+    Threads.joinUninterruptibly(thread);
   }
 
   /** Throws the parse thread's failure as it is, checked or not, as one thread would have. */

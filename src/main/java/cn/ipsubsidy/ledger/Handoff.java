@@ -1,5 +1,6 @@
 package cn.ipsubsidy.ledger;
 
+import cn.ipsubsidy.domain.Threads;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -100,7 +101,7 @@ final class Handoff<T> implements AutoCloseable {
         taker.take(item);
       }
     }
-    join();
+    Threads.joinUninterruptibly(thread);
     Throwable t = failure;
     if (t instanceof RuntimeException r) {
       throw r;
@@ -138,22 +139,7 @@ final class Handoff<T> implements AutoCloseable {
   public void close() {
     stopped = true;
     queue.clear();
-    join();
-  }
-
-  private void join() {
-    boolean interrupted = false;
-    while (true) {
-      try {
-        thread.join();
-        break;
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
+    Threads.joinUninterruptibly(thread);
   }
 
   /** The maker's own signal that the taking side interrupted it. */
