@@ -80,8 +80,11 @@ class ParsingStageTest {
     ParsingStage stage = ParsingStage.start(seen);
     int added = 0;
     Throwable thrown = null;
+    // more rows than the hand-over holds after the failing batch (BATCHES waiting, one being
+    // filled): the reader must meet the failure however late the parse thread runs
+    int offered = ParsingStage.BATCH_ROWS * (ParsingStage.BATCHES + 8);
     try {
-      for (int r = 1; r <= ROWS; r++) {
+      for (int r = 1; r <= offered; r++) {
         stage.add(r, cells(r));
         added = r;
       }
