@@ -15,18 +15,35 @@ import java.util.RandomAccess;
 /**
  * The payout lines of a run on disk: appended in processing order as the engine computes them, read
  * back in input order through {@link #lines()}, a list whose iterator reads one line at a time. In
- * memory: an offset and a length a line, and the {@link LineTotals}. The report writers and the
- * ledger iterate it; nothing copies it into memory.
+ * memory: an offset a line, a block of each bucket being filled, and the {@link LineTotals}. The
+ * report writers and the ledger iterate it; nothing copies it into memory.
+ *
+ * <p>Lines arrive in processing order (by event date) and are read in input order, three times (the
+ * workbook, the audit log, posting). So each line goes into the bucket of its input index (a run of
+ * consecutive indexes), written to the file in blocks: a reader loads one bucket with a few large
+ * reads and decodes its lines from memory, instead of one read a line scattered over the whole file
+ * (a million positional reads a reader at a million claims).
  */
 public final class LineSpill implements LineSink, Closeable {
+  /** The fewest input indexes a bucket covers; a large run gets larger buckets, at most 512. */
+  private static final int MIN_BUCKET_LINES = 4096;
+
+  private static final int MAX_BUCKETS = 512;
+  private static final int BLOCK = 16 * 1024;
+
   private final Strings shared = new Strings();
   private final RecordOut out = new RecordOut(shared);
-  private final SpillFile file = new SpillFile("ipsubsidy-lines-");
+  private final SpillFile file;
   private final Codec codec;
-  private final LongArray offsets;
-  private int[] lengths;
+  private final int bucketLines;
+  private Bucket[] buckets;
+
+  /** Where each input index's line starts within its bucket. */
+  private int[] starts;
+
   private final LineTotals totals = new LineTotals();
   private int count;
+  private int indexes;
   private Stored stored;
 
   /**
@@ -34,9 +51,16 @@ public final class LineSpill implements LineSink, Closeable {
    * @param expectedLines the number of lines that will come (the rows read)
    */
   public LineSpill(PolicyRegistry registry, int expectedLines) {
+    this(registry, expectedLines, new SpillFile("ipsubsidy-lines-"));
+  }
+
+  LineSpill(PolicyRegistry registry, int expectedLines, SpillFile file) {
     this.codec = new Codec(registry);
-    this.offsets = new LongArray(expectedLines);
-    this.lengths = new int[Math.max(16, expectedLines)];
+    this.file = file;
+    this.bucketLines =
+        Math.max(MIN_BUCKET_LINES, (int) ((expectedLines + MAX_BUCKETS - 1L) / MAX_BUCKETS));
+    this.buckets = new Bucket[Math.max(1, (expectedLines + bucketLines - 1) / bucketLines)];
+    this.starts = new int[Math.max(16, expectedLines)];
   }
 
   @Override
@@ -47,13 +71,23 @@ public final class LineSpill implements LineSink, Closeable {
     int index = line.row().inputIndex();
     out.reset();
     Codec.writeLine(out, line);
-    offsets.set(index, file.append(out.bytes(), out.length()));
-    if (index >= lengths.length) {
-      lengths = Arrays.copyOf(lengths, Math.max(index + 1, lengths.length * 3 / 2));
+    if (index >= starts.length) {
+      starts = Arrays.copyOf(starts, Math.max(index + 1, starts.length * 3 / 2));
     }
-    lengths[index] = out.length();
+    starts[index] = bucket(index / bucketLines).append(out.bytes(), out.length());
+    indexes = Math.max(indexes, index + 1);
     totals.add(line);
     count++;
+  }
+
+  private Bucket bucket(int b) {
+    if (b >= buckets.length) {
+      buckets = Arrays.copyOf(buckets, Math.max(b + 1, buckets.length * 3 / 2));
+    }
+    if (buckets[b] == null) {
+      buckets[b] = new Bucket();
+    }
+    return buckets[b];
   }
 
   /** Bytes on disk. */
@@ -64,8 +98,13 @@ public final class LineSpill implements LineSink, Closeable {
   /** The lines in input order; ends the appending. Every input index must have its line. */
   public StoredLines lines() {
     if (stored == null) {
-      if (count != offsets.size()) {
-        throw new IllegalStateException(count + " lines for " + offsets.size() + " input indexes");
+      if (count != indexes) {
+        throw new IllegalStateException(count + " lines for " + indexes + " input indexes");
+      }
+      for (Bucket b : buckets) {
+        if (b != null) {
+          b.finish();
+        }
       }
       file.flush();
       stored = new Stored();
@@ -78,7 +117,65 @@ public final class LineSpill implements LineSink, Closeable {
     file.close();
   }
 
+  /**
+   * The lines of a run of input indexes, as one stream of bytes kept in blocks: the block being
+   * filled in memory, the full ones in the file (anywhere, in the order they filled).
+   */
+  private final class Bucket {
+    private byte[] block = new byte[BLOCK];
+    private int filled;
+    private long[] blocks = new long[4];
+    private int blockCount;
+    private int size;
+
+    /** Appends a line; returns where it starts in the bucket's stream. */
+    int append(byte[] bytes, int length) {
+      int at = size;
+      int done = 0;
+      while (done < length) {
+        int n = Math.min(length - done, BLOCK - filled);
+        System.arraycopy(bytes, done, block, filled, n);
+        filled += n;
+        done += n;
+        if (filled == BLOCK) {
+          spill();
+        }
+      }
+      size += length;
+      return at;
+    }
+
+    private void spill() {
+      if (blockCount == blocks.length) {
+        blocks = Arrays.copyOf(blocks, blockCount * 2);
+      }
+      blocks[blockCount++] = file.append(block, filled);
+      filled = 0;
+    }
+
+    /** Writes the last, partial block; the bucket is read-only from here. */
+    void finish() {
+      if (filled > 0) {
+        spill();
+      }
+      block = null;
+    }
+
+    /** The whole stream, read into {@code buf} (a larger array when it does not fit). */
+    byte[] read(byte[] buf) {
+      byte[] into = buf.length >= size ? buf : new byte[Math.max(size, buf.length * 3 / 2)];
+      for (int k = 0; k < blockCount; k++) {
+        int at = k * BLOCK;
+        file.read(blocks[k], into, at, Math.min(BLOCK, size - at));
+      }
+      return into;
+    }
+  }
+
   private final class Stored extends AbstractList<PayoutLine> implements StoredLines, RandomAccess {
+    /** For {@link #get}: in order, each thread loads a bucket once. */
+    private final ThreadLocal<Reader> getter = ThreadLocal.withInitial(Reader::new);
+
     @Override
     public LineTotals totals() {
       return totals;
@@ -89,13 +186,13 @@ public final class LineSpill implements LineSink, Closeable {
       return count;
     }
 
-    /** Reads one line from disk (a new object each call). Iterate rather than index. */
+    /** Reads one line (a new object each call); indexes in order are read a bucket at a time. */
     @Override
     public PayoutLine get(int index) {
       if (index < 0 || index >= count) {
         throw new IndexOutOfBoundsException(index);
       }
-      return new Reader().read(index);
+      return getter.get().read(index);
     }
 
     @Override
@@ -120,18 +217,19 @@ public final class LineSpill implements LineSink, Closeable {
     }
   }
 
-  /** One reader's buffer; readers may run in parallel (positional reads). */
+  /** One reader's copy of the bucket it is in; readers may run in parallel (positional reads). */
   private final class Reader {
     private final RecordIn in = new RecordIn(shared);
-    private byte[] buf = new byte[8192];
+    private byte[] bucket = new byte[0];
+    private int loaded = -1;
 
     PayoutLine read(int index) {
-      int length = lengths[index];
-      if (buf.length < length) {
-        buf = new byte[Math.max(length, buf.length * 2)];
+      int b = index / bucketLines;
+      if (b != loaded) {
+        bucket = buckets[b].read(bucket);
+        loaded = b;
       }
-      file.read(offsets.get(index), buf, length);
-      in.reset(buf, 0);
+      in.reset(bucket, starts[index]);
       return codec.readLine(in);
     }
   }

@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,12 +18,30 @@ import java.nio.file.StandardOpenOption;
 final class SpillFile implements Closeable {
   private static final int WRITE_BUFFER = 1 << 16;
 
+  /**
+   * A finished file up to this size is read through a read-only mapping: a record is then copied
+   * out without a system call, where a positional read costs one per record (the lines are read in
+   * input order but lie in processing order, so no buffer helps; three readers at 100,000 lines
+   * spent 1.5 s of system time so). The mapped pages count in the process's resident set once read,
+   * so a larger file is read as before: at a million claims the lines' 361 MB would take peak RSS
+   * to 981 MB.
+   */
+  private static final long MAP_AT_MOST = 256L << 20;
+
   private final FileChannel channel;
   private final ByteBuffer pending = ByteBuffer.allocate(WRITE_BUFFER);
   private final Path dir;
   private long size;
+  private final long mapAtMost;
+  private volatile MappedByteBuffer mapped;
 
   SpillFile(String prefix) {
+    this(prefix, MAP_AT_MOST);
+  }
+
+  /** A spill file mapped for reading when it ends no larger than {@code mapAtMost} bytes. */
+  SpillFile(String prefix, long mapAtMost) {
+    this.mapAtMost = mapAtMost;
     dir = Path.of(System.getProperty("java.io.tmpdir"));
     try {
       Path file = Files.createTempFile(dir, prefix, ".spill");
@@ -62,10 +81,16 @@ final class SpillFile implements Closeable {
     return at;
   }
 
-  /** Writes what is buffered; call once after the last append, before reading. */
+  /**
+   * Writes what is buffered and, up to its mapping limit, maps the file for reading; call once
+   * after the last append, before reading.
+   */
   void flush() {
     try {
       drain();
+      if (size > 0 && size <= mapAtMost) {
+        mapped = channel.map(FileChannel.MapMode.READ_ONLY, 0, size);
+      }
     } catch (IOException e) {
       throw new SpillException(dir, e);
     }
@@ -85,12 +110,22 @@ final class SpillFile implements Closeable {
 
   /** Reads {@code length} bytes at {@code offset} into {@code into} (from index 0). */
   void read(long offset, byte[] into, int length) {
-    ByteBuffer b = ByteBuffer.wrap(into, 0, length);
+    read(offset, into, 0, length);
+  }
+
+  /** Reads {@code length} bytes at {@code offset} into {@code into} from index {@code at}. */
+  void read(long offset, byte[] into, int at, int length) {
+    MappedByteBuffer m = mapped;
+    if (m != null && offset + length <= m.capacity()) {
+      m.get((int) offset, into, at, length); // absolute: readers share the buffer
+      return;
+    }
+    ByteBuffer b = ByteBuffer.wrap(into, at, length);
     try {
       while (b.hasRemaining()) {
-        int n = channel.read(b, offset + b.position());
+        int n = channel.read(b, offset + b.position() - at);
         if (n < 0) {
-          throw new IOException("spill file ends early at " + (offset + b.position()));
+          throw new IOException("spill file ends early at " + (offset + b.position() - at));
         }
       }
     } catch (IOException e) {
