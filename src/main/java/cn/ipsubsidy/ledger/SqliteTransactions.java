@@ -21,12 +21,23 @@ final class SqliteTransactions implements Transactions {
   /** How long a commit that holds the lock may wait for readers to finish. */
   static final int COMMIT_BUSY_MS = 120_000;
 
+  /**
+   * The page cache of the connection that posts, in KiB (SQLite's negative cache_size): 64 MB
+   * instead of SQLite's 2 MB. A run inserts its entries into the table and five indexes on text
+   * keys (claim, project, one-time key, …) in no order of theirs, so with 2 MB almost every insert
+   * evicts an index page and reads another back through a system call. A million claims (a 1 GB
+   * ledger) posted in 47 s instead of 67-80 s, system time 20 -> 9 s, peak RSS +65 MB. Only this
+   * connection's memory; the file's format is untouched.
+   */
+  static final int POSTING_CACHE_KIB = 64 * 1024;
+
   @Override
   public Connection openLocked(String url, Duration wait, String masked, RunHolder holder)
       throws SQLException {
     SQLiteConfig config = new SQLiteConfig();
     config.enforceForeignKeys(true);
     config.setBusyTimeout(clampMillis(wait));
+    config.setCacheSize(-POSTING_CACHE_KIB);
     config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
     Connection c = DriverManager.getConnection(url, SqliteDialect.withoutOpenMode(config));
     try {

@@ -10,7 +10,9 @@ import java.nio.file.Paths;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +40,17 @@ class SqliteLedgerTest extends LedgerContract {
     assertThat(ledger.created()).isTrue();
     try (Ledger again = Ledger.open(url)) {
       assertThat(again.created()).isFalse();
+    }
+  }
+
+  @Test
+  void theConnectionThatPostsHasA64MegabytePageCache() throws Exception {
+    try (Connection c = new SqliteTransactions().openLocked(url, Duration.ofSeconds(5), url, null);
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("PRAGMA cache_size")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getLong(1)).isEqualTo(-65_536L); // KiB; SQLite's own default is -2000
+      c.rollback();
     }
   }
 
