@@ -13,7 +13,8 @@ import java.nio.file.StandardOpenOption;
 /**
  * A temporary file of records, appended once and then read at any offset. It is unlinked as soon as
  * it is open where the platform allows (so the operating system frees it when the process ends,
- * however it ends), and otherwise deleted on close or at exit.
+ * however it ends), and otherwise deleted on close or at exit (on Windows a mapped file goes when
+ * its mapping is released, by the collector or when the process ends).
  */
 final class SpillFile implements Closeable {
   private static final int WRITE_BUFFER = 1 << 16;
