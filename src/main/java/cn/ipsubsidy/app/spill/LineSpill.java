@@ -90,9 +90,16 @@ public final class LineSpill implements LineSink, Closeable {
     return buckets[b];
   }
 
-  /** Bytes on disk. */
+  /**
+   * Bytes of the lines stored: on disk once {@link #lines()} has written each bucket's last block,
+   * in part still in those blocks before.
+   */
   public long bytes() {
-    return file.size();
+    long sum = 0;
+    for (Bucket b : buckets) {
+      sum += b == null ? 0 : b.size;
+    }
+    return sum;
   }
 
   /** The lines in input order; ends the appending. Every input index must have its line. */

@@ -85,8 +85,10 @@ class SpillRoundTripTest {
                 policies.registry(), rows.size(), new SpillFile("ipsubsidy-test-", mapAtMost))) {
       rows.forEach(rowSpill::append);
       engine.calculate(rowSpill.inProcessingOrder(), options, PriorPayouts.NONE, lineSpill);
+      long logged = lineSpill.bytes(); // the run's log states it before the lines are ended
       StoredLines stored = lineSpill.lines();
 
+      assertThat(lineSpill.bytes()).isEqualTo(logged).isGreaterThan(10_000L * 100);
       assertThat(stored).hasSize(10_000);
       List<PayoutLine> back = new ArrayList<>();
       stored.forEach(back::add);
