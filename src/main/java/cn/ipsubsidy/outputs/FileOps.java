@@ -1,12 +1,9 @@
 package cn.ipsubsidy.outputs;
 
-import cn.ipsubsidy.domain.Sha256;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileAttribute;
@@ -19,17 +16,6 @@ final class FileOps {
   private static final Logger log = LoggerFactory.getLogger(FileOps.class);
 
   private FileOps() {}
-
-  static String sha256(Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
-      return Sha256.of(in);
-    }
-  }
-
-  /** The SHA-256 of a regular file at {@code p}, or null when there is none. */
-  static String sha256IfFile(Path p) throws IOException {
-    return Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) ? sha256(p) : null;
-  }
 
   static void privateDirectories(Path dir) throws IOException {
     Files.createDirectories(dir, ownerOnly("rwx------"));

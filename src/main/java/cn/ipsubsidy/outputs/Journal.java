@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Set;
@@ -91,16 +89,14 @@ final class Journal implements AutoCloseable {
   }
 
   /**
-   * Records that {@code prepared} is complete: its SHA-256, and that of the file now at its target
-   * (which a {@code --force} run replaces), or "-" when there is none.
+   * Records that {@code prepared} is complete: its {@link FileFingerprint}, and that of the file
+   * now at its target (which a {@code --force} run replaces), or "-" when there is none.
    */
   public void written(Output output, PreparedOutput prepared) throws IOException {
-    String sha = FileOps.sha256(prepared.temp());
-    Path target = prepared.target();
-    String replaces =
-        Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) ? FileOps.sha256(target) : "-";
+    String fingerprint = FileFingerprint.of(prepared.temp());
+    String replaces = FileFingerprint.ofIfFile(prepared.target());
     synchronized (this) {
-      append(JournalFormat.written(output, prepared.temp(), sha, replaces));
+      append(JournalFormat.written(output, prepared.temp(), fingerprint, replaces));
     }
   }
 

@@ -20,7 +20,8 @@ import java.util.Map;
  * ledger   LEDGER (its identity, no password)
  * owner    PID  START-MILLIS                  the process that writes it
  * temp     OUTPUT  TEMP  TARGET              before TEMP is created
- * written  OUTPUT  TEMP  SHA-256  REPLACES   TEMP complete; REPLACES: the target's SHA-256, or -
+ * written  OUTPUT  TEMP  PRINT  REPLACES     TEMP complete; PRINT: its FileFingerprint;
+ *                                           REPLACES: the target's then, or -
  * backup   COPY  TARGET                      before the old TARGET is moved aside to COPY
  * ready                                      before the transaction commits
  * </pre>
@@ -79,8 +80,8 @@ final class JournalFormat {
     return line("temp", output.code(), temp.toString(), target.toString());
   }
 
-  static String written(Output output, Path temp, String sha256, String replaces) {
-    return line("written", output.code(), temp.toString(), sha256, replaces);
+  static String written(Output output, Path temp, String fingerprint, String replaces) {
+    return line("written", output.code(), temp.toString(), fingerprint, replaces);
   }
 
   static String backup(Path copy, Path target) {
@@ -135,8 +136,11 @@ final class JournalFormat {
   /** A temporary output, named before it was created. */
   record Temp(Output output, Path temp, Path target) {}
 
-  /** A complete temporary output; {@code replaces} is the target's SHA-256 then, or "-". */
-  record Written(Output output, Path temp, String sha256, String replaces) {}
+  /**
+   * A complete temporary output and its {@link FileFingerprint}; {@code replaces} is the target's
+   * then, or "-" (a journal of an earlier version holds SHA-256s).
+   */
+  record Written(Output output, Path temp, String fingerprint, String replaces) {}
 
   /** The old file at {@code target} that a {@code --force} run moved aside to {@code copy}. */
   record Backup(Path copy, Path target) {}

@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link #journal}: under the run lock, before any output exists, the journal is on disk
  *       ({@link Journal}); from here a kill leaves nothing the next settling cannot clear.
  *   <li>{@link #write}, once per output: to its temporary file, named in the journal before it is
- *       created, its SHA-256 recorded once complete. Thread-safe: the outputs are written side by
- *       side while the run is posted.
+ *       created, its fingerprint ({@link FileFingerprint}) recorded once complete. Thread-safe: the
+ *       outputs are written side by side while the run is posted.
  *   <li>{@link #stageForCommit}: every output written, the old files that {@code --force} replaces
  *       are moved aside, each journalled first ({@link StagedOutputs}). A locked one stops the run
  *       here, before it is posted.
@@ -113,8 +113,9 @@ public final class OutputTransaction implements AutoCloseable {
 
   /**
    * Phase 2: {@code output}'s content, through {@code writer}, to a temporary file beside {@code
-   * target}, named in the journal before it is created and recorded with its SHA-256 once complete.
-   * On failure nothing of it is left. May run on several threads at once, one output each.
+   * target}, named in the journal before it is created and recorded with its fingerprint once
+   * complete. On failure nothing of it is left. May run on several threads at once, one output
+   * each.
    *
    * @return the temporary file
    */

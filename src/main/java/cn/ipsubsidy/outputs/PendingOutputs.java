@@ -31,11 +31,12 @@ import org.slf4j.LoggerFactory;
  * {@code <home>/pending/<runId>.run} (home as {@link Ledger#home()}; owner only): the run id, the
  * ledger ({@link Ledger#identity()}, no password), the process that writes it, and then, each line
  * forced to disk as it is written, the name of every temporary output before it is created, each
- * output's SHA-256 once complete (and that of the file it is to replace, for {@code --force}), the
- * name and place of every old file a {@code --force} run moves aside to make room (before it is
- * moved, just before the commit), and {@code ready} before the transaction commits. After the
- * commit the outputs are moved into place, the old files deleted and the journal deleted; on a
- * failure before it, the old files are moved back and the temporary files and the journal deleted.
+ * output's {@link FileFingerprint} once complete (and that of the file it is to replace, for {@code
+ * --force}), the name and place of every old file a {@code --force} run moves aside to make room
+ * (before it is moved, just before the commit), and {@code ready} before the transaction commits.
+ * After the commit the outputs are moved into place, the old files deleted and the journal deleted;
+ * on a failure before it, the old files are moved back and the temporary files and the journal
+ * deleted.
  *
  * <p>A journal whose process is gone is settled by the next {@code calc}, {@code ledger verify} or
  * {@code ledger runs} on the same ledger, under its run lock: if the ledger holds the run its
@@ -226,18 +227,18 @@ public final class PendingOutputs {
   /** The output {@code w} of a posted run moved to {@code target}, beside it, or reported. */
   private static Settled place(Record r, Written w, Path target) {
     try {
-      String targetSha = FileOps.sha256IfFile(target);
-      if (w.sha256().equals(targetSha)) {
+      if (FileFingerprint.matches(w.fingerprint(), target)) {
         log.info("run {}: {} is already in place", r.runId(), target);
         FileOps.deleteQuietly(w.temp());
         return null;
       }
-      if (!w.sha256().equals(FileOps.sha256IfFile(w.temp()))) {
+      if (!FileFingerprint.matches(w.fingerprint(), w.temp())) {
         return lost(r, new Temp(w.output(), w.temp(), target), target);
       }
-      if (targetSha == null || targetSha.equals(w.replaces())) {
+      boolean targetExists = Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS);
+      if (!targetExists || FileFingerprint.matches(w.replaces(), target)) {
         try {
-          OutputFiles.place(w.temp(), target, targetSha != null);
+          OutputFiles.place(w.temp(), target, targetExists);
           log.info("run {}: placed {} at {}", r.runId(), w.temp(), target);
           return new Settled(r.runId(), Action.PLACED, w.output(), w.temp(), target, target, null);
         } catch (OutputExistsException e) {
@@ -245,7 +246,7 @@ public final class PendingOutputs {
         }
       }
       Path beside = beside(target, r.runId());
-      if (w.sha256().equals(FileOps.sha256IfFile(beside))) {
+      if (FileFingerprint.matches(w.fingerprint(), beside)) {
         FileOps.deleteQuietly(w.temp());
         return null;
       }

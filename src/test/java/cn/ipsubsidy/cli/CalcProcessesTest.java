@@ -266,7 +266,8 @@ class CalcProcessesTest {
         assertThat(journalText).contains(b.toString());
       }
     }
-    // the journal: owner only, naming the ledger, each temporary output and its hash, and ready
+    // the journal: owner only, naming the ledger, each temporary output and its fingerprint, and
+    // ready
     String text = Files.readString(journal, StandardCharsets.UTF_8);
     assertThat(text)
         .contains("run\t" + runId + "\n")
@@ -274,7 +275,10 @@ class CalcProcessesTest {
         .endsWith("ready\n");
     for (Path temp : temps) {
       assertThat(text)
-          .containsPattern("written\t\\w+\t" + Pattern.quote(temp.toString()) + "\t[0-9a-f]{64}\t");
+          .containsPattern(
+              "written\t\\w+\t"
+                  + Pattern.quote(temp.toString())
+                  + "\tcrc:\\d+:[0-9a-f]{8}:[0-9a-f]{8}\t");
     }
     if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
       assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(journal)))

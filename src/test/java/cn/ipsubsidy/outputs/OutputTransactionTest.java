@@ -99,7 +99,7 @@ class OutputTransactionTest {
       assertThat(temp).hasContent("new wb");
       assertThat(journalText())
           .contains("temp\tworkbook\t" + temp + "\t" + workbook + "\n")
-          .containsPattern("written\tworkbook\t.+\t[0-9a-f]{64}\t-\n");
+          .containsPattern("written\tworkbook\t.+\tcrc:6:[0-9a-f]{8}:[0-9a-f]{8}\t-\n");
       tx.stageForCommit();
       tx.ready();
       assertThat(journalText()).endsWith("ready\n");
