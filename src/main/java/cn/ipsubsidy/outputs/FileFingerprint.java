@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
@@ -66,10 +67,10 @@ final class FileFingerprint {
     if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
       return false;
     }
-    if (CRC.matcher(fingerprint).matches()) {
+    Matcher crc = CRC.matcher(fingerprint);
+    if (crc.matches()) {
       // a file of another size is another file: no need to read it
-      long size = Long.parseLong(fingerprint.substring(4, fingerprint.indexOf(':', 4)));
-      return Files.size(p) == size && fingerprint.equals(of(p));
+      return Files.size(p) == Long.parseLong(crc.group(1)) && fingerprint.equals(of(p));
     }
     if (SHA256.matcher(fingerprint).matches()) {
       try (InputStream in = Files.newInputStream(p)) {
