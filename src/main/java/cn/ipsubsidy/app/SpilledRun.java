@@ -4,14 +4,19 @@ import cn.ipsubsidy.app.spill.LineSpill;
 import cn.ipsubsidy.app.spill.RowSpill;
 import cn.ipsubsidy.claims.ClaimsFiles;
 import cn.ipsubsidy.claims.ReadResult;
+import cn.ipsubsidy.domain.ClaimRow;
+import cn.ipsubsidy.domain.Handoff;
 import cn.ipsubsidy.engine.CapUsage;
 import cn.ipsubsidy.engine.LineSink;
+import cn.ipsubsidy.engine.PayoutLine;
 import cn.ipsubsidy.engine.PriorPayouts;
+import cn.ipsubsidy.engine.RowSource;
 import cn.ipsubsidy.engine.RunResult;
 import cn.ipsubsidy.engine.SubsidyEngine;
 import cn.ipsubsidy.policy.PolicyRegistry;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Iterator;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,19 +109,26 @@ public final class SpilledRun implements AutoCloseable {
     long started = System.nanoTime();
     lines = new LineSpill(registry, rows.size());
     progress.phase("计算 computing", rows.size());
-    long[] n = {0};
-    LineSpill sink = lines;
-    List<CapUsage> caps =
-        new SubsidyEngine(registry)
-            .calculate(
-                rows.inProcessingOrder(),
-                options,
-                prior,
-                line -> {
-                  sink.accept(line);
-                  alsoTo.accept(line);
-                  progress.advance(++n[0]);
-                });
+    long n = 0;
+    RowSource spilled = rows.inProcessingOrder();
+    List<CapUsage> caps;
+    // Three threads, one pass: the rows are read back from their spill and decoded on one, the
+    // engine computes on another, and this one encodes and spills the lines (and keeps the
+    // totals and the progress line). On one thread this was the only long stretch of a large run
+    // with a core idle. The engine still sees the rows in processing order and hands its lines
+    // out in that order; its row lookups (to name an earlier duplicate) stay on its thread.
+    try (Handoff<ClaimRow> decoded = Handoff.start("ipsubsidy-rows", out -> spilled.forEach(out));
+        EngineThread engine =
+            new EngineThread(
+                new SubsidyEngine(registry), rowsFrom(spilled, decoded), options, prior)) {
+      for (Iterator<PayoutLine> it = engine.lines.iterator(); it.hasNext(); ) {
+        PayoutLine line = it.next();
+        lines.accept(line);
+        alsoTo.accept(line);
+        progress.advance(++n);
+      }
+      caps = engine.caps;
+    }
     rows.close();
     log.info(
         "{} rows computed in {} ms ({} MB of lines spilled)",
@@ -124,6 +136,46 @@ public final class SpilledRun implements AutoCloseable {
         (System.nanoTime() - started) / 1_000_000,
         lines.bytes() >> 20);
     return new RunResult(options.period(), lines.lines(), caps);
+  }
+
+  /** The spilled rows, their lookups read there, their pass taken from the decoding thread. */
+  private static RowSource rowsFrom(RowSource spilled, Handoff<ClaimRow> decoded) {
+    return new RowSource() {
+      @Override
+      public int size() {
+        return spilled.size();
+      }
+
+      @Override
+      public ClaimRow row(int inputIndex) {
+        return spilled.row(inputIndex);
+      }
+
+      @Override
+      public Iterator<ClaimRow> iterator() {
+        return decoded.iterator();
+      }
+    };
+  }
+
+  /** The engine's pass over the rows on a thread of its own, its lines handed over in order. */
+  private static final class EngineThread implements AutoCloseable {
+    final Handoff<PayoutLine> lines;
+    // written by the engine's thread before its last line is handed over; read after it ended
+    volatile List<CapUsage> caps;
+
+    EngineThread(
+        SubsidyEngine engine, RowSource rows, SubsidyEngine.Options options, PriorPayouts prior) {
+      lines =
+          Handoff.start(
+              "ipsubsidy-engine",
+              out -> caps = engine.calculate(rows, options, prior, out::accept));
+    }
+
+    @Override
+    public void close() {
+      lines.close();
+    }
   }
 
   /** Deletes the temporary files. */

@@ -1,6 +1,7 @@
 package cn.ipsubsidy.ledger;
 
 import cn.ipsubsidy.domain.Bilingual;
+import cn.ipsubsidy.domain.Handoff;
 import cn.ipsubsidy.domain.Money;
 import cn.ipsubsidy.engine.LineTotals;
 import cn.ipsubsidy.engine.PayoutLine;

@@ -1,4 +1,4 @@
-package cn.ipsubsidy.ledger;
+package cn.ipsubsidy.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
- * The handing over of posting's entries from the thread that makes them to the one storing them.
+ * The handing over of items from the thread that makes them to the one taking them: posting's
+ * entries (taken with forEach), computing's rows and lines (pulled with the iterator).
  */
 class HandoffTest {
 
@@ -88,6 +89,51 @@ class HandoffTest {
         .isSameAs(full);
     assertThat(maker.get().isAlive()).isFalse();
     assertThat(made[0]).isLessThan(100_000_000);
+  }
+
+  @Test
+  void theIteratorPullsEveryItemInOrderFromAnotherThreadThanTheOneThatStartedIt() throws Exception {
+    List<Integer> taken = new ArrayList<>();
+    try (Handoff<Integer> h = Handoff.start("test-maker", out -> count(out, 5_000))) {
+      Thread puller =
+          new Thread(
+              () -> {
+                for (java.util.Iterator<Integer> it = h.iterator(); it.hasNext(); ) {
+                  taken.add(it.next());
+                }
+              });
+      puller.start();
+      puller.join();
+      assertThat(h.iterator().hasNext()).isFalse();
+    }
+    assertThat(taken).hasSize(5_000);
+    for (int i = 0; i < taken.size(); i++) {
+      assertThat(taken.get(i)).isEqualTo(i);
+    }
+  }
+
+  @Test
+  void theIteratorThrowsWhatTheMakerThrewOnceTheItemsBeforeItAreTaken() {
+    List<Integer> taken = new ArrayList<>();
+    IllegalStateException boom = new IllegalStateException("row 700 cannot be decoded");
+    Handoff<Integer> h =
+        Handoff.start(
+            "test-maker",
+            out -> {
+              count(out, 700);
+              throw boom;
+            });
+    try (h) {
+      java.util.Iterator<Integer> it = h.iterator();
+      assertThatThrownBy(
+              () -> {
+                while (it.hasNext()) {
+                  taken.add(it.next());
+                }
+              })
+          .isSameAs(boom);
+    }
+    assertThat(taken).hasSize(700).endsWith(699);
   }
 
   private static void count(java.util.function.Consumer<Integer> out, int n) {

@@ -1,8 +1,9 @@
-package cn.ipsubsidy.ledger;
+package cn.ipsubsidy.domain;
 
-import cn.ipsubsidy.domain.Threads;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -10,26 +11,32 @@ import java.util.function.Consumer;
 
 /**
  * Items made on a thread of their own and handed, in the order made, in batches, to the thread that
- * takes them ({@link #forEach}). Posting makes, checks and chains a run's entries on one thread
- * while the session's thread stores them: on two cores the two halves of posting (hashing in Java,
- * inserting in the database's native code) take about as long as each other, and the posting was
- * the last part of a large run to finish.
+ * takes them ({@link #forEach}, or {@link #iterator} for a taker that pulls). It splits one pass
+ * over a large run between two cores:
+ *
+ * <ul>
+ *   <li>posting makes, checks and chains a run's entries on one thread while the session's thread
+ *       stores them (hashing in Java, inserting in the database's native code: about as long as
+ *       each other);
+ *   <li>computing reads the rows back from their spill on one thread, runs the engine on another
+ *       and spills the lines on the caller's (app.SpilledRun).
+ * </ul>
  *
  * <p>Neither side fails silently: what the maker throws is thrown again by {@link #forEach} once
  * the items made before it are taken, and {@link #close} stops the maker and waits for it when the
  * taking side gives up first. A few batches are in flight at most, so memory does not grow with the
  * run.
  */
-final class Handoff<T> implements AutoCloseable {
+public final class Handoff<T> implements AutoCloseable {
   /** What makes the items, handing each to {@code out} in order. */
   @FunctionalInterface
-  interface Maker<T> {
+  public interface Maker<T> {
     void make(Consumer<T> out) throws Exception;
   }
 
   /** What takes each item on the calling thread. */
   @FunctionalInterface
-  interface Taker<T, E extends Exception> {
+  public interface Taker<T, E extends Exception> {
     void take(T item) throws E;
   }
 
@@ -48,7 +55,7 @@ final class Handoff<T> implements AutoCloseable {
   }
 
   /** Starts {@code maker} on a new thread called {@code name}. */
-  static <T> Handoff<T> start(String name, Maker<T> maker) {
+  public static <T> Handoff<T> start(String name, Maker<T> maker) {
     Handoff<T> h = new Handoff<>(name, maker);
     h.thread.start();
     return h;
@@ -95,12 +102,51 @@ final class Handoff<T> implements AutoCloseable {
    * Hands every item to {@code taker}, in order, until the maker is done; then throws what the
    * maker threw, if it failed (a checked exception wrapped in an {@link IllegalStateException}).
    */
-  <E extends Exception> void forEach(Taker<T, E> taker) throws E {
+  public <E extends Exception> void forEach(Taker<T, E> taker) throws E {
     for (List<T> items = take(); items != end; items = take()) {
       for (T item : items) {
         taker.take(item);
       }
     }
+    finish();
+  }
+
+  /**
+   * The items in order, for a taker that pulls them one at a time (the engine, from its own
+   * thread); once the last is taken, {@code hasNext} throws what the maker threw, as {@link
+   * #forEach} does. One taker only, and only one of {@code forEach} and this.
+   */
+  public Iterator<T> iterator() {
+    return new Iterator<>() {
+      private List<T> items = List.of();
+      private int next;
+      private boolean ended;
+
+      @Override
+      public boolean hasNext() {
+        while (!ended && next == items.size()) {
+          items = take();
+          next = 0;
+          if (items == end) {
+            ended = true;
+            finish();
+          }
+        }
+        return !ended;
+      }
+
+      @Override
+      public T next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        return items.get(next++);
+      }
+    };
+  }
+
+  /** After the end: waits for the maker and throws what it threw. */
+  private void finish() {
     Threads.joinUninterruptibly(thread);
     Throwable t = failure;
     if (t instanceof RuntimeException r) {
@@ -126,7 +172,7 @@ final class Handoff<T> implements AutoCloseable {
       return items;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while posting", e);
+      throw new IllegalStateException("interrupted while taking items from " + thread.getName(), e);
     }
   }
 
