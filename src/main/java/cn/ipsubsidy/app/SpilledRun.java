@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -109,25 +110,29 @@ public final class SpilledRun implements AutoCloseable {
     long started = System.nanoTime();
     lines = new LineSpill(registry, rows.size());
     progress.phase("计算 computing", rows.size());
-    long n = 0;
+    long[] n = {0};
     RowSource spilled = rows.inProcessingOrder();
-    List<CapUsage> caps;
+    SubsidyEngine engine = new SubsidyEngine(registry);
+    AtomicReference<List<CapUsage>> caps = new AtomicReference<>();
     // Three threads, one pass: the rows are read back from their spill and decoded on one, the
     // engine computes on another, and this one encodes and spills the lines (and keeps the
     // totals and the progress line). On one thread this was the only long stretch of a large run
     // with a core idle. The engine still sees the rows in processing order and hands its lines
     // out in that order; its row lookups (to name an earlier duplicate) stay on its thread.
     try (Handoff<ClaimRow> decoded = Handoff.start("ipsubsidy-rows", out -> spilled.forEach(out));
-        EngineThread engine =
-            new EngineThread(
-                new SubsidyEngine(registry), rowsFrom(spilled, decoded), options, prior)) {
-      for (Iterator<PayoutLine> it = engine.lines.iterator(); it.hasNext(); ) {
-        PayoutLine line = it.next();
-        lines.accept(line);
-        alsoTo.accept(line);
-        progress.advance(++n);
-      }
-      caps = engine.caps;
+        Handoff<PayoutLine> computed =
+            Handoff.start(
+                "ipsubsidy-engine",
+                out ->
+                    caps.set(
+                        engine.calculate(
+                            rowsFrom(spilled, decoded), options, prior, out::accept)))) {
+      computed.forEach(
+          line -> {
+            lines.accept(line);
+            alsoTo.accept(line);
+            progress.advance(++n[0]);
+          });
     }
     rows.close();
     log.info(
@@ -135,7 +140,7 @@ public final class SpilledRun implements AutoCloseable {
         rows.size(),
         (System.nanoTime() - started) / 1_000_000,
         lines.bytes() >> 20);
-    return new RunResult(options.period(), lines.lines(), caps);
+    return new RunResult(options.period(), lines.lines(), caps.get());
   }
 
   /** The spilled rows, their lookups read there, their pass taken from the decoding thread. */
@@ -156,26 +161,6 @@ public final class SpilledRun implements AutoCloseable {
         return decoded.iterator();
       }
     };
-  }
-
-  /** The engine's pass over the rows on a thread of its own, its lines handed over in order. */
-  private static final class EngineThread implements AutoCloseable {
-    final Handoff<PayoutLine> lines;
-    // written by the engine's thread before its last line is handed over; read after it ended
-    volatile List<CapUsage> caps;
-
-    EngineThread(
-        SubsidyEngine engine, RowSource rows, SubsidyEngine.Options options, PriorPayouts prior) {
-      lines =
-          Handoff.start(
-              "ipsubsidy-engine",
-              out -> caps = engine.calculate(rows, options, prior, out::accept));
-    }
-
-    @Override
-    public void close() {
-      lines.close();
-    }
   }
 
   /** Deletes the temporary files. */

@@ -22,10 +22,7 @@ class HandoffTest {
     try (Handoff<Integer> h = Handoff.start("test-maker", out -> count(out, 5_000))) {
       h.forEach(taken::add);
     }
-    assertThat(taken).hasSize(5_000);
-    for (int i = 0; i < taken.size(); i++) {
-      assertThat(taken.get(i)).isEqualTo(i);
-    }
+    assertCountedTo(taken, 5_000);
   }
 
   @Test
@@ -106,10 +103,7 @@ class HandoffTest {
       puller.join();
       assertThat(h.iterator().hasNext()).isFalse();
     }
-    assertThat(taken).hasSize(5_000);
-    for (int i = 0; i < taken.size(); i++) {
-      assertThat(taken.get(i)).isEqualTo(i);
-    }
+    assertCountedTo(taken, 5_000);
   }
 
   @Test
@@ -134,6 +128,14 @@ class HandoffTest {
           .isSameAs(boom);
     }
     assertThat(taken).hasSize(700).endsWith(699);
+  }
+
+  /** {@code taken} is 0, 1, …, n - 1: every item, in the order made. */
+  private static void assertCountedTo(List<Integer> taken, int n) {
+    assertThat(taken).hasSize(n);
+    for (int i = 0; i < n; i++) {
+      assertThat(taken.get(i)).isEqualTo(i);
+    }
   }
 
   private static void count(java.util.function.Consumer<Integer> out, int n) {
